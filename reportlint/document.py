@@ -1,0 +1,550 @@
+"""Markdown -> Document: the model every rule reads, with exact line/column spans.
+
+One marko (GFM) parse per linted file. Rules never see marko elements: they read
+headings, sections, paragraphs, list items, tables, code blocks, block quotes,
+HTML comments and front matter from here, each with a 1-based line/column
+``Span`` (end exclusive, columns in code points).
+
+Offsets: marko turns CRLF, lone CR and form feeds into ``\\n`` before parsing
+and its ``source_span`` offsets index that normalised text, so the line index
+is built on the same text (``normalize``). A UTF-8 byte-order mark is removed
+first, so column 1 is the first visible character. Tabs count as one column.
+A leading YAML front-matter block is blanked (every character but newlines
+becomes a space) before parsing, so offsets and line numbers stay true and
+``title: x`` followed by ``---`` is not read as a setext heading.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import marko
+from marko import block as mblock
+from marko import inline as minline
+from marko.ext.gfm import elements as gfm
+
+from reportlint.span import Position, Span
+
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def normalize(text: str) -> str:
+    """The text as marko sees it: no BOM, ``\\n`` line ends, NUL replaced."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return text.replace("\x00", "\ufffd")
+
+
+class LineIndex:
+    """Maps offsets in the normalised text to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return Position(line + 1, offset - self.starts[line] + 1)
+
+    def span(self, start: int, end: int, trim: bool = True) -> Span:
+        """Span of ``text[start:end]``; trailing newlines are not part of it."""
+        if trim:
+            while end > start and self.text[end - 1] == "\n":
+                end -= 1
+        return Span(self.position(start), self.position(max(start, end)))
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+
+# --------------------------------------------------------------------------- prose
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of prose text and where it came from.
+
+    ``kind`` is ``text``, ``code`` (code span content), ``html`` (inline HTML),
+    ``url`` (an autolink or bare URL) or ``break`` (a line break inside a block).
+    ``exact`` is true when every character maps one-to-one to the source.
+    """
+
+    start: int  # index into Prose.text
+    source: int  # offset into the normalised document text
+    length: int
+    kind: str
+    exact: bool
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The inline text of a block, as a reader sees it, mapped back to the source.
+
+    Markup is dropped (emphasis markers, link targets, backticks); code span
+    contents stay in ``text`` but are marked ``code`` so rules can skip them.
+    Soft line breaks are ``\\n``.
+    """
+
+    text: str
+    pieces: tuple[Piece, ...]
+    index: LineIndex = field(repr=False, compare=False)
+
+    def source_offset(self, i: int) -> int:
+        if not self.pieces:
+            return 0
+        starts = [p.start for p in self.pieces]
+        k = max(0, bisect.bisect_right(starts, i) - 1)
+        p = self.pieces[k]
+        if i >= p.start + p.length and k + 1 < len(self.pieces):
+            p = self.pieces[k + 1]
+        if p.exact:
+            return p.source + min(max(i - p.start, 0), p.length)
+        return p.source
+
+    def position(self, i: int) -> Position:
+        return self.index.position(self.source_offset(i))
+
+    def span(self, i: int, j: int) -> Span:
+        """The source span of ``text[i:j]``."""
+        start = self.source_offset(i)
+        if j <= i:
+            return self.index.span(start, start)
+        end = self.source_offset(j - 1) + 1
+        return self.index.span(start, max(start, end), trim=False)
+
+    def masked(self, kinds: frozenset[str] = frozenset({"code", "html", "url"})) -> str:
+        """``text`` with the characters of ``kinds`` replaced by spaces (same length)."""
+        if not any(p.kind in kinds for p in self.pieces):
+            return self.text
+        chars = list(self.text)
+        for p in self.pieces:
+            if p.kind in kinds:
+                chars[p.start:p.start + p.length] = " " * p.length
+        return "".join(chars)
+
+    @property
+    def code_ranges(self) -> tuple[tuple[int, int], ...]:
+        return tuple((p.start, p.start + p.length) for p in self.pieces if p.kind == "code")
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Block:
+    """Any block: its span and the index of the section it belongs to."""
+
+    span: Span
+    section: int  # index into Document.sections
+
+
+@dataclass(frozen=True)
+class Heading(Block):
+    level: int
+    text: str
+    prose: Prose = field(repr=False)
+    style: str = "atx"  # "atx" or "setext"
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    prose: Prose = field(repr=False)
+    quote_depth: int = 0
+
+
+@dataclass(frozen=True)
+class ListItem(Block):
+    """A list item; ``prose`` is its own paragraphs (nested lists are separate items)."""
+
+    prose: Prose = field(repr=False)
+    level: int = 1  # 1 = top-level list
+    ordered: bool = False
+    marker: str = "-"
+    quote_depth: int = 0
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: Span
+    prose: Prose = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Table(Block):
+    header: Row
+    rows: tuple[Row, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.header.cells)
+
+
+@dataclass(frozen=True)
+class CodeBlock(Block):
+    """Fenced (``` or ~~~) or indented code. ``lang`` is the first word of ``info``."""
+
+    info: str
+    lang: str
+    content: str
+    fenced: bool
+    content_line: int  # line of the first content line
+
+
+@dataclass(frozen=True)
+class BlockQuote(Block):
+    depth: int = 1
+
+
+@dataclass(frozen=True)
+class HtmlComment(Block):
+    """``<!-- text -->``; ``text`` is the inside, stripped. ``inline`` inside a paragraph."""
+
+    text: str
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    span: Span
+    raw: str
+    data: Any = None
+    error: str | None = None
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and what follows it up to the next heading of the same or higher level.
+
+    The root section (index 0) has no heading and level 0; it holds what
+    comes before the first heading and, as children, the top-level sections.
+    ``blocks`` are the section's own blocks (its heading not included, its
+    subsections not included); ``end_line`` is the last line it covers.
+    """
+
+    index: int
+    heading: Heading | None
+    level: int
+    parent: int | None
+    start_line: int
+    end_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    @property
+    def span(self) -> Span:
+        if self.heading is not None:
+            return self.heading.span
+        return Span.at(1, 1)
+
+
+# --------------------------------------------------------------------------- document
+
+
+class Document:
+    """A parsed Markdown report. Build with ``Document.parse(text, path)``."""
+
+    def __init__(self, text: str, path: str = "", raw_text: str | None = None) -> None:
+        self.path = path
+        self.text = normalize(text if raw_text is None else raw_text)
+        self.index = LineIndex(self.text)
+        self.front_matter: FrontMatter | None = None
+        parse_text = self._blank_front_matter(self.text)
+        self.blocks: list[Block] = []
+        self.headings: list[Heading] = []
+        self.sections: list[Section] = [Section(0, None, 0, None, 1)]
+        self._stack: list[int] = [0]
+        ast = _parser().parse(parse_text)
+        self._walk_blocks(ast.children, quote_depth=0, list_level=0)
+        last_line = len(self.index.starts)
+        if self.text.endswith("\n"):
+            last_line -= 1
+        for s in self.sections:
+            if not s.end_line:
+                s.end_line = max(last_line, s.start_line)
+            s.blocks.sort(key=_block_order)
+        # inline comments are collected while their paragraph is read: restore order
+        self.blocks.sort(key=_block_order)
+        del self._stack
+
+    @classmethod
+    def parse(cls, text: str, path: str = "") -> Document:
+        return cls(text, path)
+
+    # ------------------------------------------------------------- public helpers
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def start(self) -> Span:
+        """A zero-width span at 1:1 for findings about the whole document."""
+        return Span.at(1, 1)
+
+    @property
+    def title(self) -> Heading | None:
+        for h in self.headings:
+            if h.level == 1:
+                return h
+        return None
+
+    def of_type(self, kind: type[Any]) -> Iterator[Any]:
+        return (b for b in self.blocks if isinstance(b, kind))
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return list(self.of_type(Paragraph))
+
+    @property
+    def list_items(self) -> list[ListItem]:
+        return list(self.of_type(ListItem))
+
+    @property
+    def tables(self) -> list[Table]:
+        return list(self.of_type(Table))
+
+    @property
+    def code_blocks(self) -> list[CodeBlock]:
+        return list(self.of_type(CodeBlock))
+
+    @property
+    def html_comments(self) -> list[HtmlComment]:
+        return list(self.of_type(HtmlComment))
+
+    def section_blocks(self, index: int, deep: bool = True) -> Iterator[Block]:
+        """Blocks of section ``index`` (and, with ``deep``, of its subsections), in order."""
+        s = self.sections[index]
+        if not deep:
+            yield from s.blocks
+            return
+        lo, hi = s.start_line, s.end_line
+        for b in self.blocks:
+            if lo <= b.span.start.line <= hi and (s.index == 0 or self._within(b.section, index)):
+                yield b
+
+    def _within(self, sec: int, ancestor: int) -> bool:
+        cur: int | None = sec
+        while cur is not None:
+            if cur == ancestor:
+                return True
+            cur = self.sections[cur].parent
+        return False
+
+    def subsections(self, index: int) -> Iterator[Section]:
+        """All sections below ``index``, depth first, in document order."""
+        for child in self.sections[index].children:
+            yield self.sections[child]
+            yield from self.subsections(child)
+
+    def span(self, start: int, end: int) -> Span:
+        return self.index.span(start, end)
+
+    # ------------------------------------------------------------- construction
+    def _blank_front_matter(self, text: str) -> str:
+        m = _FRONT_MATTER_RE.match(text)
+        if not m:
+            return text
+        raw = m.group(1) or ""
+        data: Any = None
+        error = None
+        try:
+            import yaml
+
+            data = yaml.safe_load(raw) if raw.strip() else None
+        except Exception as exc:  # noqa: BLE001 - any YAML error is reported, never raised
+            error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.front_matter = FrontMatter(self.index.span(0, m.end()), raw, data, error)
+        blank = re.sub(r"[^\n]", " ", text[: m.end()])
+        return blank + text[m.end():]
+
+    def _cur(self) -> int:
+        return self._stack[-1]
+
+    def _add(self, block: Block) -> None:
+        self.blocks.append(block)
+        self.sections[block.section].blocks.append(block)
+
+    def _open_section(self, heading_el: Any, level: int, style: str) -> None:
+        s, e = heading_el.source_span
+        span = self.index.span(s, e)
+        prose = self._prose(heading_el.children)
+        # close sections at the same or deeper level
+        while len(self._stack) > 1 and self.sections[self._stack[-1]].level >= level:
+            closed = self.sections[self._stack.pop()]
+            closed.end_line = max(closed.start_line, span.start.line - 1)
+        parent = self._stack[-1]
+        idx = len(self.sections)
+        heading = Heading(span, idx, level, prose.text.strip(), prose, style)
+        self.sections.append(Section(idx, heading, level, parent, span.start.line))
+        self.sections[parent].children.append(idx)
+        self._stack.append(idx)
+        self.headings.append(heading)
+        self.blocks.append(heading)
+
+    def _walk_blocks(self, children: Any, quote_depth: int, list_level: int) -> None:
+        for el in children:
+            ss = getattr(el, "source_span", None)
+            if isinstance(el, (mblock.Heading, mblock.SetextHeading)):
+                style = "setext" if isinstance(el, mblock.SetextHeading) else "atx"
+                if quote_depth or list_level:
+                    # a heading inside a quote or list is content, not structure
+                    self._add(Paragraph(self.index.span(*ss), self._cur(),
+                                        self._prose(el.children), quote_depth))
+                else:
+                    self._open_section(el, el.level, style)
+            elif isinstance(el, gfm.Table):
+                self._add(self._table(el))
+            elif isinstance(el, mblock.Paragraph):
+                self._add(Paragraph(self.index.span(*ss), self._cur(),
+                                    self._prose(el.children), quote_depth))
+            elif isinstance(el, mblock.List):
+                for item in el.children:
+                    self._list_item(item, el, quote_depth, list_level + 1)
+            elif isinstance(el, mblock.Quote):
+                self._add(BlockQuote(self.index.span(*ss), self._cur(), quote_depth + 1))
+                self._walk_blocks(el.children, quote_depth + 1, list_level)
+            elif isinstance(el, mblock.FencedCode):
+                info = (el.lang + " " + el.extra).strip()
+                span = self.index.span(*ss)
+                self._add(CodeBlock(span, self._cur(), info, el.lang, _code_text(el), True,
+                                    span.start.line + 1))
+            elif isinstance(el, mblock.CodeBlock):
+                span = self.index.span(*ss)
+                self._add(CodeBlock(span, self._cur(), "", "", _code_text(el), False,
+                                    span.start.line))
+            elif isinstance(el, mblock.HTMLBlock):
+                s, _e = ss
+                for m in _COMMENT_RE.finditer(el.body):
+                    self._add(HtmlComment(self.index.span(s + m.start(), s + m.end()),
+                                          self._cur(), m.group(1).strip()))
+
+    def _list_item(self, item: Any, lst: Any, quote_depth: int, level: int) -> None:
+        paras = [c for c in item.children if isinstance(c, mblock.Paragraph)]
+        texts: list[Any] = []
+        for i, p in enumerate(paras):
+            if i:
+                texts.append(_Sep())
+            texts.extend(p.children)
+        prose = self._prose(texts)
+        s, e = item.source_span
+        # the item's own span: up to the end of its last paragraph, not its sublists
+        if paras:
+            e = max(e if not _has_nested(item) else paras[-1].source_span[1], s)
+        marker = (str(lst.start) + ".") if lst.ordered else lst.bullet
+        self._add(ListItem(self.index.span(s, e), self._cur(), prose, level, lst.ordered,
+                           marker, quote_depth))
+        rest = [c for c in item.children if not isinstance(c, mblock.Paragraph)]
+        self._walk_blocks(rest, quote_depth, level)
+
+    def _table(self, el: Any) -> Table:
+        rows = []
+        for r in el.children:
+            cells = []
+            for c in r.children:
+                cs, ce = c.source_span
+                prose = self._prose(c.children)
+                cells.append(Cell(prose.text.strip(), self.index.span(cs, ce), prose))
+            rows.append(Row(tuple(cells), self.index.span(*r.source_span)))
+        return Table(self.index.span(*el.source_span), self._cur(), rows[0], tuple(rows[1:]))
+
+    # ------------------------------------------------------------- inline text
+    def _prose(self, children: Any) -> Prose:
+        parts: list[str] = []
+        pieces: list[Piece] = []
+        pos = 0
+
+        def emit(text: str, source: int, kind: str, exact: bool) -> None:
+            nonlocal pos
+            if not text:
+                return
+            parts.append(text)
+            pieces.append(Piece(pos, source, len(text), kind, exact))
+            pos += len(text)
+
+        src = self.text
+
+        def walk(els: Any, kind: str | None = None) -> None:
+            for el in els:
+                ss = getattr(el, "source_span", None)
+                start = ss[0] if ss else (pieces[-1].source + pieces[-1].length if pieces else 0)
+                if isinstance(el, _Sep):
+                    emit("\n\n", start, "break", False)
+                elif isinstance(el, minline.RawText):
+                    text = el.children
+                    exact = bool(ss) and ss[1] - ss[0] == len(text) and \
+                        src[ss[0]:ss[1]] == text
+                    emit(text, start, kind or "text", exact)
+                elif isinstance(el, minline.CodeSpan):
+                    text = el.children
+                    inner = start
+                    exact = False
+                    if ss:
+                        k = src.find(text, ss[0], ss[1]) if text else -1
+                        if k != -1:
+                            inner, exact = k, True
+                    emit(text, inner, "code", exact)
+                elif isinstance(el, minline.InlineHTML):
+                    emit(el.children, start, "html", bool(ss) and ss[1] - ss[0] == len(el.children))
+                    for m in _COMMENT_RE.finditer(el.children):
+                        self._add(HtmlComment(self.index.span(start + m.start(), start + m.end()),
+                                              self._cur(), m.group(1).strip(), inline=True))
+                elif isinstance(el, minline.LineBreak):
+                    emit("\n", start, "break", False)
+                elif isinstance(el, minline.AutoLink):  # includes GFM bare URLs
+                    walk(el.children, "url")
+                elif isinstance(el, minline.Literal):
+                    emit(el.children, start + 1 if ss else start, kind or "text", True)
+                elif isinstance(el.children if hasattr(el, "children") else None, list):
+                    walk(el.children, kind)
+                elif isinstance(getattr(el, "children", None), str):
+                    emit(el.children, start, kind or "text", False)
+
+        walk(children)
+        return Prose("".join(parts), tuple(pieces), self.index)
+
+
+def _block_order(b: Block) -> tuple[int, int]:
+    return (b.span.start.line, b.span.start.column)
+
+
+class _Sep:
+    """Marks the boundary between two paragraphs of one list item."""
+
+    source_span = None
+
+
+def _has_nested(item: Any) -> bool:
+    return any(not isinstance(c, mblock.Paragraph) for c in item.children)
+
+
+def _code_text(el: Any) -> str:
+    return "".join(c.children for c in el.children if isinstance(c.children, str))
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> marko.Markdown:
+    return marko.Markdown(extensions=["gfm"])

@@ -1,0 +1,115 @@
+"""The Rule base class and the per-document Context handed to rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from reportlint.finding import Finding, Related, Severity
+from reportlint.options import NoOptions
+from reportlint.span import Span
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+
+ID_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+RESERVED_OPTION_NAMES = frozenset({"severity", "enabled"})
+REQUIRED_DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
+
+T = TypeVar("T")
+
+
+class Context:
+    """What a rule may know besides the document: where it lives and shared caches.
+
+    ``root`` is the sources root (citations resolve inside it and nothing
+    outside it is read); ``path`` is the report's path relative to the
+    project. ``memo`` caches a value per document, so several rules can share
+    one piece of work (for example the claims of the evidence rules).
+    ``shared`` is a cache that lives for the whole run (the source index).
+    """
+
+    def __init__(self, root: Path, path: str, shared: dict[str, Any] | None = None,
+                 settings: dict[str, Any] | None = None) -> None:
+        self.root = root
+        self.path = path
+        self.shared: dict[str, Any] = shared if shared is not None else {}
+        self.settings: dict[str, Any] = settings or {}
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+
+class Rule:
+    """Base class for every rule: built-in, plugin or rules-dir.
+
+    Subclasses set ``id``, ``name``, ``summary``, ``default_severity``, an
+    ``Options`` dataclass, and implement ``check``, a generator of findings.
+    The class docstring is the rule's documentation (ruff style): "## What it
+    does", "## Why is this bad?", "## Example", and "## Options" when it has
+    options.
+    """
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    tags: ClassVar[tuple[str, ...]] = ()
+    precision: ClassVar[str] = "high"
+    enabled_by_default: ClassVar[bool] = True
+    aliases: ClassVar[tuple[str, ...]] = ()
+    Options: ClassVar[type] = NoOptions
+
+    def __init_subclass__(cls, abstract: bool = False, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        if abstract:
+            return
+        where = f"{cls.__module__}.{cls.__qualname__}"
+        for attr in ("id", "name", "summary"):
+            if not isinstance(getattr(cls, attr, None), str):
+                raise TypeError(f"{where}: rule has no {attr}")
+        if not ID_RE.match(cls.id):
+            raise TypeError(f"{where}: id {cls.id!r} must look like RL101")
+        if not NAME_RE.match(cls.name):
+            raise TypeError(f"{where}: name {cls.name!r} must be kebab-case")
+        if not isinstance(cls.default_severity, Severity):
+            raise TypeError(f"{where}: default_severity must be a Severity")
+        if not dataclasses.is_dataclass(cls.Options):
+            raise TypeError(f"{where}: Options must be a dataclass")
+        for f in dataclasses.fields(cls.Options):
+            if f.name in RESERVED_OPTION_NAMES:
+                raise TypeError(f"{where}: option name {f.name!r} is reserved")
+        doc = cls.__doc__ or ""
+        missing = [h for h in REQUIRED_DOC_HEADINGS if h not in doc]
+        if missing:
+            raise TypeError(f"{where}: docstring lacks {', '.join(missing)}")
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, at: Span, message: str, related: Iterable[Related] = (),
+                fix: str | None = None) -> Finding:
+        """A finding of this rule at ``at``; the engine stamps path and severity."""
+        return Finding(span=at, message=message, rule_id=self.id, rule_name=self.name,
+                       severity=self.default_severity, related=tuple(related), fix=fix)
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring, dedented, with the options table appended."""
+        from reportlint.ruledoc import render_doc
+
+        return render_doc(cls)
+
+
+def iter_findings(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    yield from rule.check(doc, ctx)
