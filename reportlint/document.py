@@ -209,6 +209,7 @@ class CodeBlock(Block):
     content: str
     fenced: bool
     content_line: int  # line of the first content line
+    opening: Span  # the opening fence line (the first line, for indented code)
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,14 @@ class Document:
         blank = re.sub(r"[^\n]", " ", text[: m.end()])
         return blank + text[m.end():]
 
+    def _line_span(self, offset: int) -> Span:
+        """From ``offset`` to the end of its line, trailing whitespace excluded."""
+        end = self.text.find("\n", offset)
+        end = len(self.text) if end == -1 else end
+        while end > offset and self.text[end - 1] in " \t":
+            end -= 1
+        return self.index.span(offset, end)
+
     def _cur(self) -> int:
         return self._stack[-1]
 
@@ -431,11 +440,11 @@ class Document:
                 info = (el.lang + " " + el.extra).strip()
                 span = self.index.span(*ss)
                 self._add(CodeBlock(span, self._cur(), info, el.lang, _code_text(el), True,
-                                    span.start.line + 1))
+                                    span.start.line + 1, self._line_span(ss[0])))
             elif isinstance(el, mblock.CodeBlock):
                 span = self.index.span(*ss)
                 self._add(CodeBlock(span, self._cur(), "", "", _code_text(el), False,
-                                    span.start.line))
+                                    span.start.line, self._line_span(ss[0])))
             elif isinstance(el, mblock.HTMLBlock):
                 s, _e = ss
                 for m in _COMMENT_RE.finditer(el.body):

@@ -98,10 +98,16 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, at: Span, message: str, related: Iterable[Related] = (),
-                fix: str | None = None) -> Finding:
-        """A finding of this rule at ``at``; the engine stamps path and severity."""
+                fix: str | None = None, severity: Severity | None = None) -> Finding:
+        """A finding of this rule at ``at``; the engine stamps path and severity.
+
+        ``severity`` lowers one finding below the rule's level (for example a
+        note where the evidence exists but elsewhere); the configured
+        severity of the rule still caps it.
+        """
         return Finding(span=at, message=message, rule_id=self.id, rule_name=self.name,
-                       severity=self.default_severity, related=tuple(related), fix=fix)
+                       severity=severity or self.default_severity, related=tuple(related),
+                       fix=fix)
 
     @classmethod
     def documentation(cls) -> str:

@@ -1,0 +1,220 @@
+"""The command line: a thin layer over config, engine and reporters.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 usage, configuration, plugin or input error (a file that cannot be read,
+a rule that crashed, a parse limit hit), or ``--fail-on never`` aside.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from reportlint import __version__
+from reportlint.config import ConfigError, apply_selection, load_config
+from reportlint.engine import FileResult, Run, find_project_root, lint_paths
+from reportlint.finding import Severity
+from reportlint.notices import NOTICES, is_fatal
+from reportlint.outputs import OutputError, OutputSpec, parse_output, write_atomic
+from reportlint.registry import Registry, RegistryError, build_registry
+
+FORMATS = ("text", "json")
+FAIL_ON = ("error", "warning", "note", "never")
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z")
+
+
+class _Group(click.Group):
+    def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+        try:
+            return super().main(*args, **kwargs)  # type: ignore[arg-type]
+        except (ConfigError, RegistryError, OutputError) as exc:
+            _fail(str(exc))
+            return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """reportlint: lint Markdown engineering reports against their contract and evidence."""
+
+
+def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    def factory(rules_dirs: tuple[Path, ...]) -> Registry:
+        dirs = list(rules_dirs) + [Path(d).resolve() for d in extra_dirs]
+        if dirs and not allow_local:
+            if extra_dirs:
+                raise RegistryError("--rules-dir runs code from this repository; "
+                                    "add --allow-local-rules to allow it")
+            # config-listed rules_dirs are skipped, loudly, without the opt-in
+            click.echo("reportlint: note: rules_dirs in the configuration are not loaded; "
+                       "pass --allow-local-rules to run them", err=True)
+            dirs = []
+        return build_registry(dirs)
+    return factory
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (default: nearest .reportlint.yml or pyproject.toml).")
+@click.option("--profile", help="Built-in profile to extend instead of the config's `extends`.")
+@click.option("--sources-root", type=click.Path(file_okay=False),
+              help="Where citations resolve; nothing outside it is read.")
+@click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
+@click.option("--ignore", multiple=True, help="Turn these rules off (ids or names).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Format printed on standard output.")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]PATH",
+              help="Write to PATH instead of standard output; with FORMAT: write that format "
+                   "to PATH as well. Repeatable.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--show-suppressed", is_flag=True, help="Also print suppressed findings.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto",
+              show_default=True, help="Colour text output (auto: on a terminal, NO_COLOR unset).")
+@click.option("--allow-local-rules", is_flag=True,
+              help="Load rule classes from rules_dirs / --rules-dir (runs repository code).")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Folder of local rule modules (needs --allow-local-rules). Repeatable.")
+def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
+          sources_root: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str,
+          outputs: tuple[str, ...], fail_on: str, quiet: bool, show_suppressed: bool,
+          color: str, allow_local_rules: bool, rules_dirs: tuple[str, ...]) -> None:
+    """Lint PATHS (files or folders; default: the config's `documents`)."""
+    start = _now()
+    specs = [parse_output(o, fmt, FORMATS) for o in outputs]
+    cfg, registry = load_config(Path(config_path) if config_path else None, profile,
+                                registry_factory=_registry_factory(allow_local_rules, rules_dirs))
+    apply_selection(cfg, registry, select, ignore)
+    if sources_root is not None and not Path(sources_root).is_dir():
+        _fail(f"--sources-root: no such folder: {sources_root}")
+    project_root = find_project_root(cfg.file.parent if cfg.file else Path.cwd())
+    run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
+    if not paths and not cfg.documents:
+        _fail("nothing to lint: give PATHS or list `documents` in the configuration")
+    results = lint_paths(run, paths)
+    code = exit_code(results, fail_on)
+    from reportlint.reporters import ReportInfo, get
+
+    info = ReportInfo(version=__version__,
+                      rules=[type(r) for r, _sev in run.rules],
+                      show_suppressed=show_suppressed,
+                      command_line=["reportlint", *sys.argv[1:]],
+                      start_time=start, end_time=_now(), exit_code=code,
+                      project_root=str(project_root))
+    to_stdout = not any(s.replaces_stdout for s in specs)
+    for spec in specs:
+        write_atomic(Path(spec.path), get(spec.fmt)(results, info))
+    if to_stdout:
+        info.color = fmt == "text" and _use_color(color)
+        text = get(fmt)(results, info)
+        if quiet and fmt == "text":
+            text = "".join(line + "\n" for line in text.splitlines()[:-1])
+        click.echo(text, nl=False)
+    sys.exit(code)
+
+
+def _use_color(mode: str) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def exit_code(results: list[FileResult], fail_on: str) -> int:
+    findings = [f for r in results for f in r.findings]
+    if any(is_fatal(f) for f in findings):
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    active = (f for f in findings if not f.suppressed and not f.baselined)
+    return 1 if any(f.severity.rank >= threshold for f in active) else 0
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Show severities as this configuration sets them.")
+@click.option("--allow-local-rules", is_flag=True, help="Include rules from rules_dirs.")
+def rules_cmd(config_path: str | None, allow_local_rules: bool) -> None:
+    """List every rule: id, name, default severity, origin and summary."""
+    if config_path:
+        cfg, registry = load_config(Path(config_path),
+                                    registry_factory=_registry_factory(allow_local_rules, ()))
+        sev = {rid: (rc.severity.value if rc.enabled else "off")
+               for rid, rc in cfg.rules.items()}
+    else:
+        registry = build_registry()
+        sev = {}
+    rows = [(c.id, c.name, sev.get(c.id, c.default_severity.value), registry.origin(c.id),
+             c.summary) for c in registry.rules()]
+    rows += [(n.id, n.name, n.severity.value, "tool notice", n.summary)
+             for n in NOTICES.values()]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    header = ("id", "name", "severity", "origin", "summary")
+    for row in (header, *rows):
+        click.echo("  ".join(v.ljust(widths[i]) if i < 4 else v for i, v in enumerate(row))
+                   .rstrip())
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation of RULE (an id or a name)."""
+    for n in NOTICES.values():
+        if rule.lower() in (n.id.lower(), n.name):
+            click.echo(f"# {n.id} {n.name}\n\n{n.summary}\n\nA tool notice (severity "
+                       f"{n.severity.value}); it cannot be configured.")
+            return
+    registry = build_registry()
+    click.echo(registry.get(rule).documentation(), nl=False)
+
+
+STARTER = """\
+# reportlint configuration: https://github.com/reportlint/reportlint#configuration
+# Start from the built-in profile that enforces the executive-summary prompt.
+extends: executive-summary
+
+# The reports to lint (paths or globs, relative to this file).
+documents:
+  - docs/**/*.md
+
+# Where `(source: …)` citations resolve. Nothing outside this folder is read.
+sources:
+  root: .
+
+# Per-rule settings, keyed by id or name: severity (error | warning | note | off)
+# and the rule's options (`reportlint explain RULE` lists them).
+rules:
+  # word-count: {min: 2200, max: 2700}
+  # banned-phrases: {severity: warning}
+"""
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yml.")
+@click.option("--path", "target", default=".reportlint.yml", show_default=True,
+              type=click.Path(dir_okay=False), help="Where to write the file.")
+def init(force: bool, target: str) -> None:
+    """Write a commented starter .reportlint.yml."""
+    path = Path(target)
+    if path.exists() and not force:
+        _fail(f"{target} already exists; use --force to overwrite it")
+    write_atomic(path, STARTER)
+    click.echo(f"wrote {target}")
+
+
+__all__ = ["main", "OutputSpec"]

@@ -1,0 +1,482 @@
+"""Configuration: discovery, ``extends``, merging and strict validation.
+
+Discovery: ``--config FILE``; otherwise, walking up from the working
+directory, the first folder holding ``.reportlint.yml`` (or ``.reportlint.yaml``)
+or a ``pyproject.toml`` with a ``[tool.reportlint]`` table; otherwise the
+built-in ``executive-summary`` profile.
+
+Merging: ``extends`` names a built-in profile or a YAML file (relative to the
+file that names it); a list is merged left to right; the child wins. Per-rule
+mappings merge key by key; scalars and lists replace; cycles are refused.
+Every mistake is one line: ``FILE:LINE: what is wrong``, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from reportlint import options as opts
+from reportlint.finding import Severity
+from reportlint.registry import Registry
+from reportlint.rule import Rule
+from reportlint.yamlload import LineDict, LineList, YamlError, load
+
+CONFIG_NAMES = (".reportlint.yml", ".reportlint.yaml")
+PROFILES_DIR = Path(__file__).parent / "profiles"
+DEFAULT_PROFILE = "executive-summary"
+TOP_KEYS = ("extends", "documents", "sources", "rules", "rules_dirs", "evidence", "limits")
+SOURCES_KEYS = ("root",)
+SEVERITIES = ("error", "warning", "note", "off")
+
+
+class ConfigError(Exception):
+    """A configuration mistake: ``file:line: message``."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        where = file or ""
+        if file and line:
+            where = f"{file}:{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+@dataclasses.dataclass(frozen=True)
+class RuleConfig:
+    rule_id: str
+    severity: Severity
+    enabled: bool
+    options: Any
+
+
+@dataclasses.dataclass
+class Config:
+    """The merged, validated configuration."""
+
+    file: Path | None  # the config file, None for the built-in default
+    base_dir: Path  # paths in `documents` are relative to this folder
+    documents: tuple[str, ...] = ()
+    sources_root: Path | None = None
+    rules_dirs: tuple[Path, ...] = ()
+    raw_rules: dict[str, LineDict] = dataclasses.field(default_factory=dict)
+    evidence: dict[str, Any] = dataclasses.field(default_factory=dict)
+    limits: dict[str, Any] = dataclasses.field(default_factory=dict)
+    profile_chain: tuple[str, ...] = ()
+    rules: dict[str, RuleConfig] = dataclasses.field(default_factory=dict)
+
+    def enabled(self) -> list[RuleConfig]:
+        return [r for r in self.rules.values() if r.enabled]
+
+
+# ---------------------------------------------------------------------- discovery
+
+
+def display(path: Path) -> str:
+    """A path as users want to read it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def find_config(start: Path) -> Path | None:
+    cur = start.resolve()
+    for folder in (cur, *cur.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pp = folder / "pyproject.toml"
+        if pp.is_file() and _has_tool_table(pp):
+            return pp
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\[tool\.reportlint[\].]", text, re.MULTILINE) is not None
+
+
+def profile_names() -> list[str]:
+    return sorted(p.stem for p in PROFILES_DIR.glob("*.yml"))
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def _read_yaml(path: Path, label: str) -> LineDict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", label) from None
+    except IsADirectoryError:
+        raise ConfigError("is a directory, not a config file", label) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 (byte offset {exc.start})", label) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", label) from None
+    try:
+        data = load(text)
+    except YamlError as exc:
+        col = f", column {exc.column}" if exc.column else ""
+        raise ConfigError(f"invalid YAML{col}: {exc.message}", label, exc.line) from None
+    if data is None:
+        return LineDict()
+    if not isinstance(data, LineDict):
+        raise ConfigError(f"expected a mapping at the top level, got {type(data).__name__}",
+                          label, 1)
+    for key in data:
+        data.files[key] = label
+    return data
+
+
+def _read_pyproject(path: Path, label: str) -> LineDict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", label) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 (byte offset {exc.start})", label) from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        msg = str(exc).split(" (at line")[0]
+        raise ConfigError(f"invalid TOML: {msg}", label, line) from None
+    table = data.get("tool", {}).get("reportlint", {})
+    return _with_toml_lines(table, text, label)
+
+
+def _with_toml_lines(table: Mapping[str, Any], text: str, label: str) -> LineDict:
+    """Wrap a TOML table in LineDicts, finding each key's line by a textual search.
+
+    tomllib gives no positions; keys of ``[tool.reportlint]`` and its
+    sub-tables are found on their own ``key =`` lines or table headers,
+    which is what users write in practice.
+    """
+    lines = text.splitlines()
+
+    def find(key: str, after: int) -> int | None:
+        pat = re.compile(rf"^\s*(\"?{re.escape(str(key))}\"?\s*=|\[tool\.reportlint(\.[^\]]*)?"
+                         rf"\.\"?{re.escape(str(key))}\"?\])")
+        for i in range(after, len(lines)):
+            if pat.search(lines[i]):
+                return i + 1
+        return None
+
+    start = next((i for i, ln in enumerate(lines) if ln.strip().startswith("[tool.reportlint")),
+                 0)
+
+    def wrap(value: Any, after: int) -> Any:
+        if isinstance(value, dict):
+            out = LineDict()
+            for k, v in value.items():
+                line = find(k, after) or (after + 1)
+                out[k] = wrap(v, line - 1)
+                out.lines[k] = line
+                out.files[k] = label
+            return out
+        if isinstance(value, list):
+            lst = LineList(wrap(v, after) for v in value)
+            lst.lines = [after + 1] * len(value)
+            return lst
+        return value
+
+    result = wrap(dict(table), start)
+    assert isinstance(result, LineDict)
+    return result
+
+
+def _load_layer(path: Path) -> LineDict:
+    label = display(path)
+    if path.name == "pyproject.toml":
+        return _read_pyproject(path, label)
+    return _read_yaml(path, label)
+
+
+# ---------------------------------------------------------------------- merging
+
+
+def _line(container: Any, key: Any) -> int | None:
+    return opts.line_of(container, key)
+
+
+def _file(container: Any, key: Any, default: str) -> str:
+    files = getattr(container, "files", None)
+    if isinstance(files, dict) and key in files:
+        return str(files[key])
+    return default
+
+
+def _check_top(data: LineDict, label: str) -> None:
+    for key in data:
+        if key not in TOP_KEYS:
+            hint = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
+            msg = f"unknown key {str(key)!r}"
+            if hint:
+                msg += f" (did you mean {hint[0]!r}?)"
+            msg += "; known keys: " + ", ".join(TOP_KEYS)
+            raise ConfigError(msg, label, _line(data, key))
+
+
+def _resolve_chain(path: Path | None, profile: str | None, data: LineDict | None,
+                   seen: tuple[str, ...] = ()) -> list[tuple[str, Path, LineDict]]:
+    """Layers from the most basic parent to ``path`` itself, `extends` followed."""
+    layers: list[tuple[str, Path, LineDict]] = []
+    if profile is not None:
+        ppath = PROFILES_DIR / f"{profile}.yml"
+        ident = f"profile:{profile}"
+        if ident in seen:
+            raise ConfigError("extends cycle: " + " -> ".join((*seen, ident)))
+        label = f"<profile {profile}>"
+        layer = _read_yaml(ppath, label)
+        for k in layer:
+            layer.files[k] = label
+        layers.extend(_follow(layer, label, PROFILES_DIR, (*seen, ident)))
+        layers.append((label, PROFILES_DIR, layer))
+        return layers
+    assert path is not None and data is not None
+    label = display(path)
+    layers.extend(_follow(data, label, path.parent, (*seen, str(path.resolve()))))
+    layers.append((label, path.parent, data))
+    return layers
+
+
+def _follow(data: LineDict, label: str, base: Path,
+            seen: tuple[str, ...]) -> list[tuple[str, Path, LineDict]]:
+    _check_top(data, label)
+    ext = data.get("extends")
+    if ext is None:
+        return []
+    items = ext if isinstance(ext, list) else [ext]
+    out: list[tuple[str, Path, LineDict]] = []
+    for i, item in enumerate(items):
+        line = _line(ext, i) if isinstance(ext, list) else _line(data, "extends")
+        if not isinstance(item, str) or not item:
+            raise ConfigError(f"extends: expected a profile name or a file path, got {item!r}",
+                              label, line)
+        if "/" not in item and "\\" not in item and not item.endswith((".yml", ".yaml", ".toml")):
+            if item not in profile_names():
+                hint = difflib.get_close_matches(item, profile_names(), n=1)
+                msg = f"extends: no built-in profile {item!r}"
+                msg += f" (did you mean {hint[0]!r}?)" if hint else \
+                    "; built-in profiles: " + ", ".join(profile_names())
+                raise ConfigError(msg, label, line)
+            out.extend(_resolve_chain(None, item, None, seen))
+            continue
+        target = (base / item).resolve()
+        if str(target) in seen:
+            chain = " -> ".join(Path(s).name if not s.startswith("profile:") else s
+                                for s in (*seen, str(target)))
+            raise ConfigError(f"extends cycle: {chain}", label, line)
+        if not target.is_file():
+            raise ConfigError(f"extends: file not found: {item}", label, line)
+        out.extend(_resolve_chain(target, None, _load_layer(target), seen))
+    return out
+
+
+def _merge(layers: list[tuple[str, Path, LineDict]], registry: Registry) -> Config:
+    cfg = Config(file=None, base_dir=Path.cwd())
+    for label, base, data in layers:
+        if "documents" in data:
+            docs = data["documents"]
+            if isinstance(docs, str):
+                docs = [docs]
+            if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+                raise ConfigError(f"documents: expected a list of paths or globs, got {docs!r}",
+                                  label, _line(data, "documents"))
+            cfg.documents = tuple(docs)
+            cfg.base_dir = base
+        if "sources" in data:
+            src = data["sources"]
+            if not isinstance(src, dict):
+                raise ConfigError(f"sources: expected a mapping, got {src!r}", label,
+                                  _line(data, "sources"))
+            for key in src:
+                if key not in SOURCES_KEYS:
+                    raise ConfigError(f"sources: unknown key {key!r}; known keys: root", label,
+                                      _line(src, key))
+            root = src.get("root")
+            if root is not None:
+                if not isinstance(root, str):
+                    raise ConfigError(f"sources.root: expected a path, got {root!r}", label,
+                                      _line(src, "root"))
+                cfg.sources_root = (base / root).resolve()
+        if "rules_dirs" in data:
+            rd = data["rules_dirs"]
+            if not isinstance(rd, list) or not all(isinstance(d, str) for d in rd):
+                raise ConfigError(f"rules_dirs: expected a list of folders, got {rd!r}", label,
+                                  _line(data, "rules_dirs"))
+            cfg.rules_dirs = tuple((base / d).resolve() for d in rd)
+        for key in ("evidence", "limits"):
+            if key in data:
+                val = data[key]
+                if not isinstance(val, dict):
+                    raise ConfigError(f"{key}: expected a mapping, got {val!r}", label,
+                                      _line(data, key))
+                merged = getattr(cfg, key)
+                for k, v in val.items():
+                    merged[k] = v
+        if "rules" in data:
+            _merge_rules(cfg, data["rules"], label, _line(data, "rules"), registry)
+    return cfg
+
+
+def _merge_rules(cfg: Config, rules: Any, label: str, line: int | None,
+                 registry: Registry) -> None:
+    if rules is None:
+        return
+    if not isinstance(rules, dict):
+        raise ConfigError(f"rules: expected a mapping of rule id or name to settings, "
+                          f"got {rules!r}", label, line)
+    seen_here: dict[str, str] = {}
+    for key, value in rules.items():
+        kline = _line(rules, key)
+        rid = registry.resolve(str(key))
+        if rid is None:
+            raise ConfigError(f"rules: no such rule {str(key)!r}{registry.suggest(str(key))}",
+                              label, kline)
+        if rid in seen_here:
+            raise ConfigError(f"rules: {key!r} and {seen_here[rid]!r} both configure {rid}",
+                              label, kline)
+        seen_here[rid] = str(key)
+        entry = cfg.raw_rules.setdefault(rid, LineDict())
+        if value is None or value is True or value == "on":
+            continue
+        if value is False or (isinstance(value, str) and value in SEVERITIES):
+            sev = "off" if value is False else value
+            entry["severity"] = sev
+            entry.lines["severity"] = kline or 0
+            entry.files["severity"] = label
+            continue
+        if not isinstance(value, dict):
+            raise ConfigError(f"rules.{key}: expected a mapping of options, a severity or "
+                              f"off, got {value!r}", label, kline)
+        for k, v in value.items():
+            entry[k] = v
+            entry.lines[k] = _line(value, k) or kline or 0
+            entry.files[k] = label
+        # remember the rule key's own line for errors about the whole entry
+        entry.files.setdefault("", label)
+        entry.lines.setdefault("", kline or 0)
+
+
+def _build_rules(cfg: Config, registry: Registry) -> None:
+    for cls in registry.rules():
+        raw = cfg.raw_rules.get(cls.id, LineDict())
+        cfg.rules[cls.id] = _rule_config(cls, raw, cfg)
+
+
+def _rule_config(cls: type[Rule], raw: LineDict, cfg: Config) -> RuleConfig:
+    label = raw.files.get("", str(cfg.file or "<config>"))
+    severity = cls.default_severity
+    enabled = cls.enabled_by_default or bool([k for k in raw if k != "severity"])
+    if "severity" in raw:
+        value = raw["severity"]
+        if value is False:
+            value = "off"
+        if not isinstance(value, str) or value.lower() not in SEVERITIES:
+            raise ConfigError(
+                f"rules.{cls.name}.severity: expected one of error, warning, note, off, "
+                f"got {value!r}", _file(raw, "severity", label), _line(raw, "severity"))
+        if value.lower() == "off":
+            enabled = False
+        else:
+            severity = Severity.parse(value)
+            enabled = True
+    option_raw = LineDict({k: v for k, v in raw.items() if k not in ("severity", "")})
+    option_raw.lines = raw.lines
+    try:
+        options = opts.build(cls.Options, option_raw, f"rules.{cls.name}")
+    except opts.OptionError as exc:
+        top = exc.path.split(".")[2].split("[")[0] if exc.path.count(".") >= 2 else ""
+        file = _file(raw, top.replace("-", "_"), "") or _file(raw, top, label)
+        raise ConfigError(exc.args[0], file, exc.line) from None
+    return RuleConfig(cls.id, severity, enabled, options)
+
+
+# ---------------------------------------------------------------------- entry point
+
+
+def load_config(config_path: Path | None = None, profile: str | None = None,
+                cwd: Path | None = None, registry: Registry | None = None,
+                registry_factory: Any = None) -> tuple[Config, Registry]:
+    """Find, read, merge and validate the configuration.
+
+    ``profile`` replaces the config's own ``extends`` base (``--profile``).
+    ``registry_factory(rules_dirs)`` builds the registry once ``rules_dirs``
+    are known (the caller decides whether local rules are allowed).
+    """
+    from reportlint.registry import build_registry
+
+    start = cwd or Path.cwd()
+    if config_path is None:
+        config_path = find_config(start)
+    elif not config_path.exists():
+        raise ConfigError("config file not found", str(config_path))
+    layers: list[tuple[str, Path, LineDict]]
+    if config_path is None:
+        layers = _resolve_chain(None, profile or DEFAULT_PROFILE, None)
+    else:
+        data = _load_layer(config_path)
+        if profile is not None:
+            stripped = LineDict({k: v for k, v in data.items() if k != "extends"})
+            stripped.lines, stripped.files = dict(data.lines), dict(data.files)
+            data = stripped
+            layers = _resolve_chain(None, profile, None)
+            layers += _resolve_chain(config_path, None, data)
+        else:
+            layers = _resolve_chain(config_path, None, data)
+    # rules_dirs must be known before rule names can be checked
+    rules_dirs: tuple[Path, ...] = ()
+    for label, base, data in layers:
+        if "rules_dirs" in data and isinstance(data["rules_dirs"], list):
+            rules_dirs = tuple((base / str(d)).resolve() for d in data["rules_dirs"])
+            for d, line in zip(data["rules_dirs"], data["rules_dirs"].lines):
+                if not (base / str(d)).is_dir():
+                    raise ConfigError(f"rules_dirs: folder not found: {d}", label, line)
+    if registry is None:
+        registry = (registry_factory or build_registry)(rules_dirs)
+    cfg = _merge(layers, registry)
+    cfg.file = config_path
+    if config_path is not None and not cfg.documents:
+        cfg.base_dir = config_path.parent
+    cfg.profile_chain = tuple(label for label, _b, _d in layers)
+    _build_rules(cfg, registry)
+    return cfg, registry
+
+
+def apply_selection(cfg: Config, registry: Registry, select: Iterable[str] = (),
+                    ignore: Iterable[str] = ()) -> None:
+    """``--select`` keeps only the named rules (enabling them); ``--ignore`` turns rules off."""
+    def ids(refs: Iterable[str], flag: str) -> set[str]:
+        out = set()
+        for ref in refs:
+            for part in filter(None, (p.strip() for p in ref.split(","))):
+                rid = registry.resolve(part)
+                if rid is None:
+                    raise ConfigError(f"{flag}: no such rule {part!r}{registry.suggest(part)}")
+                out.add(rid)
+        return out
+
+    selected = ids(select, "--select")
+    ignored = ids(ignore, "--ignore")
+    for rid, rc in list(cfg.rules.items()):
+        enabled = rc.enabled
+        if selected:
+            enabled = rid in selected
+        if rid in ignored:
+            enabled = False
+        cfg.rules[rid] = dataclasses.replace(rc, enabled=enabled)

@@ -1,0 +1,198 @@
+"""The engine: read each document, run every enabled rule, suppress, sort.
+
+It prints nothing; reporters and the CLI do. A rule that raises becomes an
+RL903 notice naming the rule and the file, and the other rules and files go
+on. An unreadable file becomes an RL904 notice; the other files go on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlint.config import Config
+from reportlint.document import Document
+from reportlint.finding import Finding, Related, Severity
+from reportlint.notices import notice
+from reportlint.registry import Registry
+from reportlint.rule import Context, Rule
+from reportlint.suppress import build_mask
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox",
+                       ".mypy_cache", ".ruff_cache", ".pytest_cache"})
+
+
+@dataclass
+class FileResult:
+    path: str  # posix, relative to the project root
+    findings: list[Finding] = field(default_factory=list)
+    doc: Document | None = None
+
+
+@dataclass
+class Run:
+    """Everything needed to lint: validated config, registry, roots, rule instances."""
+
+    config: Config
+    registry: Registry
+    project_root: Path
+    sources_root: Path
+    rules: list[tuple[Rule, Severity]] = field(default_factory=list)
+    shared: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, config: Config, registry: Registry, project_root: Path,
+               sources_root: Path | None = None) -> Run:
+        root = (sources_root or config.sources_root or project_root).resolve()
+        run = cls(config, registry, project_root.resolve(), root)
+        for rc in config.enabled():
+            rule_cls = registry.get(rc.rule_id)
+            run.rules.append((rule_cls(rc.options), rc.severity))
+        return run
+
+
+def find_project_root(start: Path) -> Path:
+    """The folder holding ``.git`` at or above ``start``, else ``start``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def relpath(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(path.resolve(), root)).as_posix()
+
+
+def collect(paths: Sequence[str], config: Config) -> list[tuple[Path, str | None]]:
+    """The documents to lint: (path, problem) pairs, sorted, without duplicates.
+
+    Directories are searched for Markdown files; a path that does not exist
+    is kept with its problem so it can be reported while others are linted.
+    """
+    found: dict[Path, str | None] = {}
+    if paths:
+        for p in paths:
+            path = Path(p)
+            if path.is_dir():
+                for f in _walk_markdown(path):
+                    found.setdefault(f, None)
+            elif path.exists():
+                found.setdefault(path, None)
+            else:
+                found.setdefault(path, "no such file or directory")
+    else:
+        for pattern in config.documents:
+            full = str(config.base_dir / pattern)
+            matches = sorted(glob.glob(full, recursive=True))
+            if not matches and not glob.has_magic(pattern):
+                found.setdefault(Path(full), "no such file (listed in documents)")
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    for f in _walk_markdown(mp):
+                        found.setdefault(f, None)
+                else:
+                    found.setdefault(mp, None)
+    return sorted(found.items(), key=lambda kv: str(kv[0]))
+
+
+def _walk_markdown(folder: Path) -> Iterable[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+        for name in sorted(filenames):
+            if name.lower().endswith(MARKDOWN_SUFFIXES):
+                yield Path(dirpath) / name
+
+
+def read_document(path: Path, display: str) -> tuple[str | None, Finding | None]:
+    """The file's text, or an RL904 notice saying why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, notice("RL904", f"{display}: no such file", display)
+    except IsADirectoryError:
+        return None, notice("RL904", f"{display}: is a directory", display)
+    except PermissionError:
+        return None, notice("RL904", f"{display}: permission denied", display)
+    except OSError as exc:
+        return None, notice("RL904", f"{display}: cannot read: {exc.strerror}", display)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, notice("RL904", f"{display}: UTF-16 text is not supported; "
+                            "save the file as UTF-8", display)
+    if b"\x00" in data[:8192]:
+        return None, notice("RL904", f"{display}: binary file (contains NUL bytes)", display)
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return None, notice("RL904", f"{display}: not UTF-8: invalid byte 0x{data[exc.start]:02x} "
+                            f"at byte offset {exc.start}", display)
+
+
+def lint_text(run: Run, text: str, display: str) -> FileResult:
+    doc = Document(text, display)
+    result = FileResult(display, doc=doc)
+    ctx = Context(run.sources_root, display, run.shared,
+                  {"evidence": run.config.evidence, "project_root": run.project_root})
+    findings: list[Finding] = []
+    if doc.front_matter is not None and doc.front_matter.error:
+        findings.append(notice("RL902", f"front matter is not valid YAML: "
+                               f"{doc.front_matter.error}", display, doc.front_matter.span))
+    for rule, severity in run.rules:
+        try:
+            produced = list(rule.check(doc, ctx))
+        except RecursionError:
+            findings.append(notice("RL903", f"rule {rule.id} {rule.name} crashed on {display}: "
+                                   "nesting too deep", display))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the others
+            findings.append(notice("RL903", f"rule {rule.id} {rule.name} crashed on {display}: "
+                                   f"{type(exc).__name__}: {exc}", display))
+            continue
+        for f in produced:
+            findings.append(_stamp(f, rule, severity, display))
+    mask, problems = build_mask(doc, run.registry.resolve, display)
+    findings.extend(problems)
+    out = []
+    for f in findings:
+        hit = mask.match(f) if not f.rule_id.startswith("RL9") else None
+        if hit is not None:
+            f = dataclasses.replace(f, suppressed=True, suppression_reason=hit.reason)
+        out.append(f)
+    out.sort(key=Finding.sort_key)
+    result.findings = out
+    return result
+
+
+def _stamp(f: Finding, rule: Rule, severity: Severity, path: str) -> Finding:
+    sev = severity
+    if f.severity != rule.default_severity and f.severity.rank < severity.rank:
+        sev = f.severity
+    related = tuple(r if r.span.path else Related(r.span.with_path(path), r.message)
+                    for r in f.related)
+    return dataclasses.replace(f, span=f.span.with_path(path), severity=sev,
+                               rule_id=rule.id, rule_name=rule.name, related=related)
+
+
+def lint_paths(run: Run, paths: Sequence[str]) -> list[FileResult]:
+    results = []
+    for path, problem in collect(paths, run.config):
+        display = relpath(path, run.project_root)
+        if problem is not None:
+            results.append(FileResult(display, [notice("RL904", f"{display}: {problem}",
+                                                       display)]))
+            continue
+        text, err = read_document(path, display)
+        if err is not None or text is None:
+            results.append(FileResult(display, [err] if err else []))
+            continue
+        results.append(lint_text(run, text, display))
+    return results

@@ -1,0 +1,33 @@
+"""reportlint's built-in rules, one module per rule class.
+
+Shipped as ``reportlint.rules`` and loaded only through the
+``reportlint.rules`` entry point (``get_rules``), exactly like a plugin.
+A test checks that every ``rl*.py`` module here is listed.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+MODULES = (
+    "rl101_required_headings",
+    "rl102_heading_levels",
+    "rl110_table_count",
+    "rl111_required_table",
+    "rl120_mermaid_blocks",
+    "rl121_mermaid_content",
+    "rl130_list_items",
+    "rl201_word_count",
+    "rl202_section_length",
+    "rl210_banned_phrases",
+    "rl211_placeholders",
+)
+
+
+def get_rules() -> list[type]:
+    """Every built-in rule class, imported on demand."""
+    out = []
+    for name in MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        out.extend(getattr(module, "RULES", ()))
+    return out

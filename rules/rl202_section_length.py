@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, find_section, opt
+from reportlint.words import DEFAULT_EXCLUDE
+
+
+@dataclass(frozen=True)
+class SectionWords:
+    heading: str = opt("", "The section (heading text, optionally with its `#` level).")
+    min: int | None = opt(None, "Fewest prose words, subsections included.")
+    max: int | None = opt(None, "Most prose words, subsections included.")
+
+
+class SectionLength(Rule):
+    """
+    ## What it does
+    Counts the prose words of given sections (heading and subsections
+    included; the same definition as `word-count`) and reports a section
+    outside its range, at its heading.
+
+    ## Why is this bad?
+    "½ page" for a snapshot or "one page" per section keeps a packet
+    balanced: a 60-word architecture section next to a 1,200-word roadmap
+    tells the reader where the effort did not go.
+
+    ## Example
+    With `sections: [{heading: Executive Snapshot, max: 300}]`, a 450-word
+    snapshot fails: `section "Executive Snapshot" has 450 prose words;
+    expected at most 300 (150 over)`. Use instead: move detail to the later
+    sections.
+
+    ## Options
+    - `sections`: a list of `{heading, min, max}`.
+    - `exclude`: regular expressions whose matches are not counted.
+    """
+
+    id = "RL202"
+    name = "section-length"
+    summary = "A section's prose word count is within its own range."
+    default_severity = Severity.WARNING
+    tags = ("length",)
+
+    @dataclass(frozen=True)
+    class Options:
+        sections: tuple[SectionWords, ...] = opt((), "Sections and their word ranges.")
+        exclude: tuple[str, ...] = opt(DEFAULT_EXCLUDE, "Regexes whose matches are not counted.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        counter = WordCounter(self.options.exclude)
+        for spec in self.options.sections:
+            sec = find_section(doc, spec.heading)
+            if sec is None:
+                continue  # RL101 reports the missing section
+            n = counter.section(doc, sec.index).prose
+            lo, hi = spec.min, spec.max
+            want = (f"{lo:,}–{hi:,}" if lo is not None and hi is not None
+                    else f"at least {lo:,}" if lo is not None else f"at most {hi:,}")
+            if lo is not None and n < lo:
+                yield self.finding(sec.span, f'section "{sec.title}" has {n:,} prose words; '
+                                             f"expected {want} ({lo - n:,} short)")
+            elif hi is not None and n > hi:
+                yield self.finding(sec.span, f'section "{sec.title}" has {n:,} prose words; '
+                                             f"expected {want} ({n - hi:,} over)")
+
+
+RULES = [SectionLength]
