@@ -25,6 +25,9 @@ class TableSpec:
     section: str = opt("", "The section it must be in (empty: anywhere).")
     columns: tuple[str, ...] = opt((), "Columns it must have, in any order.")
     exact: bool = opt(False, "Also report extra columns and a different column order.")
+    rows: tuple[str, ...] = opt((), "Row labels it must have: each term starts a word of "
+                                    "some row's first cell (`Security` matches "
+                                    "`Security checks`).")
 
 
 def _col_key(text: str) -> str:
@@ -39,12 +42,17 @@ class RequiredTable(Rule):
     Checks that each named table exists in its section with its columns. A
     table is found by its name in the nearest heading above it (within the
     section), in the paragraph right before it (a caption such as
-    `**Guardrail Matrix**`), or, failing both, by having the required columns.
+    `**Guardrail Matrix**`), failing both by having the required columns or
+    rows, and failing that, as the only table of its section.
     Columns compare case-insensitively, ignoring punctuation and a trailing
     parenthetical (`Where enforced (CI/local)` matches `Where enforced`).
 
+    `rows` names row labels the table must have (the prompt's scorecard:
+    CI, tests, coverage…): each term must start the words of some row's
+    first cell, case-insensitively.
+
     A missing table is reported at its section's heading; missing columns at
-    the table's header row, naming each one.
+    the table's header row, naming each one; missing rows at the table.
 
     ## Why is this bad?
     A review packet promises specific tables ("a Guardrail Matrix: Guardrail |
@@ -70,7 +78,7 @@ class RequiredTable(Rule):
     ```
 
     ## Options
-    - `tables`: a list of `{name, section, columns, exact}`.
+    - `tables`: a list of `{name, section, columns, exact, rows}`.
     """
 
     id = "RL111"
@@ -112,6 +120,11 @@ class RequiredTable(Rule):
                                f'table "{spec.name}" lacks column'
                                f"{'s' if len(missing) > 1 else ''} "
                                + ", ".join(f'"{c}"' for c in missing))
+        firsts = [_words(r.cells[0].text) for r in table.rows if r.cells]
+        absent = [term for term in spec.rows if not any(_starts(term, w) for w in firsts)]
+        if absent:
+            yield self.finding(table.span, f'table "{spec.name}" has no row for '
+                               + ", ".join(f'"{t}"' for t in absent))
         if spec.exact and not missing:
             want = [_col_key(c) for c in spec.columns]
             if have != want:
@@ -138,7 +151,30 @@ class RequiredTable(Rule):
                         len(want & {_col_key(c) for c in b.columns}) >= max(1, len(want) - 1):
                     by_columns = b
             prev = b
+        if by_columns is None and spec.rows:
+            for b in blocks:
+                if isinstance(b, Table):
+                    firsts = [_words(r.cells[0].text) for r in b.rows if r.cells]
+                    hits = sum(any(_starts(t, w) for w in firsts) for t in spec.rows)
+                    if hits >= max(1, len(spec.rows) // 2):
+                        return b
+        if by_columns is None:
+            tables = [b for b in blocks if isinstance(b, Table)]
+            if len(tables) == 1 and spec.section:
+                return tables[0]
         return by_columns
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def _starts(term: str, words: list[str]) -> bool:
+    """The words of ``term``, adjacent and in order, each start a word of ``words``."""
+    want = _words(term)
+    return bool(want) and any(
+        all(words[i + k].startswith(w) for k, w in enumerate(want))
+        for i in range(len(words) - len(want) + 1))
 
 
 RULES = [RequiredTable]
