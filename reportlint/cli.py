@@ -124,7 +124,7 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
         text = get(fmt)(results, info)
         if quiet and fmt == "text":
             text = "".join(line + "\n" for line in text.splitlines()[:-1])
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=info.color)
     sys.exit(code)
 
 

@@ -132,8 +132,8 @@ def _read_yaml(path: Path, label: str) -> LineDict:
     if data is None:
         return LineDict()
     if not isinstance(data, LineDict):
-        raise ConfigError(f"expected a mapping at the top level, got {type(data).__name__}",
-                          label, 1)
+        got = "a list" if isinstance(data, list) else repr(data)
+        raise ConfigError(f"expected a mapping at the top level, got {got}", label, 1)
     for key in data:
         data.files[key] = label
     return data
@@ -399,7 +399,8 @@ def _rule_config(cls: type[Rule], raw: LineDict, cfg: Config) -> RuleConfig:
     option_raw = LineDict({k: v for k, v in raw.items() if k not in ("severity", "")})
     option_raw.lines = raw.lines
     try:
-        options = opts.build(cls.Options, option_raw, f"rules.{cls.name}")
+        options = opts.build(cls.Options, option_raw, f"rules.{cls.name}",
+                             raw.lines.get("") or None)
     except opts.OptionError as exc:
         top = exc.path.split(".")[2].split("[")[0] if exc.path.count(".") >= 2 else ""
         file = _file(raw, top.replace("-", "_"), "") or _file(raw, top, label)

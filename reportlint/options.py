@@ -74,7 +74,8 @@ def describe(tp: Any) -> str:
     if origin is dict or dataclasses.is_dataclass(tp):
         return "a mapping"
     if origin in (Union, types.UnionType):
-        return " or ".join(describe(a) for a in args if a is not type(None)) + " or null"
+        # `int | None`: null means "no limit"; saying so in every message is noise
+        return " or ".join(describe(a) for a in args if a is not type(None))
     return getattr(tp, "__name__", str(tp))
 
 

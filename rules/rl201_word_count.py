@@ -65,6 +65,8 @@ class WordCount(Rule):
 
 
 def range_message(what: str, n: int, lo: int | None, hi: int | None) -> str | None:
+    if lo is None and hi is None:
+        return None
     want = (f"{lo:,}–{hi:,}" if lo is not None and hi is not None
             else f"at least {lo:,}" if lo is not None else f"at most {hi:,}")
     if lo is not None and n < lo:

@@ -54,8 +54,10 @@ class SectionLength(Rule):
             sec = find_section(doc, spec.heading)
             if sec is None:
                 continue  # RL101 reports the missing section
-            n = counter.section(doc, sec.index).prose
             lo, hi = spec.min, spec.max
+            if lo is None and hi is None:
+                continue
+            n = counter.section(doc, sec.index).prose
             want = (f"{lo:,}–{hi:,}" if lo is not None and hi is not None
                     else f"at least {lo:,}" if lo is not None else f"at most {hi:,}")
             if lo is not None and n < lo:
