@@ -39,7 +39,7 @@ def _now() -> str:
 class _Group(click.Group):
     def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
         try:
-            return super().main(*args, **kwargs)  # type: ignore[arg-type]
+            return super().main(*args, **kwargs)  # type: ignore[call-overload]
         except (ConfigError, RegistryError, OutputError) as exc:
             _fail(str(exc))
             return None
@@ -217,4 +217,4 @@ def init(force: bool, target: str) -> None:
     click.echo(f"wrote {target}")
 
 
-__all__ = ["main", "OutputSpec"]
+__all__ = ["OutputSpec", "main"]

@@ -445,7 +445,8 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
     for label, base, data in layers:
         if "rules_dirs" in data and isinstance(data["rules_dirs"], list):
             rules_dirs = tuple((base / str(d)).resolve() for d in data["rules_dirs"])
-            for d, line in zip(data["rules_dirs"], data["rules_dirs"].lines):
+            dirs = data["rules_dirs"]
+            for d, line in zip(dirs, getattr(dirs, "lines", [None] * len(dirs))):
                 if not (base / str(d)).is_dir():
                     raise ConfigError(f"rules_dirs: folder not found: {d}", label, line)
     if registry is None:

@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import marko
 from marko import block as mblock
@@ -376,7 +376,7 @@ class Document:
             import yaml
 
             data = yaml.safe_load(raw) if raw.strip() else None
-        except Exception as exc:  # noqa: BLE001 - any YAML error is reported, never raised
+        except Exception as exc:
             error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         self.front_matter = FrontMatter(self.index.span(0, m.end()), raw, data, error)
         blank = re.sub(r"[^\n]", " ", text[: m.end()])
@@ -415,8 +415,9 @@ class Document:
         self.blocks.append(heading)
 
     def _walk_blocks(self, children: Any, quote_depth: int, list_level: int) -> None:
+        el: Any
         for el in children:
-            ss = getattr(el, "source_span", None)
+            ss: Any = getattr(el, "source_span", None)
             if isinstance(el, (mblock.Heading, mblock.SetextHeading)):
                 style = "setext" if isinstance(el, mblock.SetextHeading) else "atx"
                 if quote_depth or list_level:
@@ -459,10 +460,10 @@ class Document:
                 texts.append(_Sep())
             texts.extend(p.children)
         prose = self._prose(texts)
-        s, e = item.source_span
+        s, e = cast(tuple[int, int], item.source_span)
         # the item's own span: up to the end of its last paragraph, not its sublists
         if paras:
-            e = max(e if not _has_nested(item) else paras[-1].source_span[1], s)
+            e = max(e if not _has_nested(item) else cast(Any, paras[-1]).source_span[1], s)
         marker = (str(lst.start) + ".") if lst.ordered else lst.bullet
         self._add(ListItem(self.index.span(s, e), self._cur(), prose, level, lst.ordered,
                            marker, quote_depth))
@@ -497,8 +498,9 @@ class Document:
         src = self.text
 
         def walk(els: Any, kind: str | None = None) -> None:
+            el: Any
             for el in els:
-                ss = getattr(el, "source_span", None)
+                ss: Any = getattr(el, "source_span", None)
                 start = ss[0] if ss else (pieces[-1].source + pieces[-1].length if pieces else 0)
                 if isinstance(el, _Sep):
                     emit("\n\n", start, "break", False)
@@ -508,7 +510,7 @@ class Document:
                         src[ss[0]:ss[1]] == text
                     emit(text, start, kind or "text", exact)
                 elif isinstance(el, minline.CodeSpan):
-                    text = el.children
+                    text = str(el.children)
                     inner = start
                     exact = False
                     if ss:
@@ -517,8 +519,9 @@ class Document:
                             inner, exact = k, True
                     emit(text, inner, "code", exact)
                 elif isinstance(el, minline.InlineHTML):
-                    emit(el.children, start, "html", bool(ss) and ss[1] - ss[0] == len(el.children))
-                    for m in _COMMENT_RE.finditer(el.children):
+                    raw = cast(str, el.children)
+                    emit(raw, start, "html", bool(ss) and ss[1] - ss[0] == len(raw))
+                    for m in _COMMENT_RE.finditer(raw):
                         self._add(HtmlComment(self.index.span(start + m.start(), start + m.end()),
                                               self._cur(), m.group(1).strip(), inline=True))
                 elif isinstance(el, minline.LineBreak):
@@ -526,7 +529,7 @@ class Document:
                 elif isinstance(el, minline.AutoLink):  # includes GFM bare URLs
                     walk(el.children, "url")
                 elif isinstance(el, minline.Literal):
-                    emit(el.children, start + 1 if ss else start, kind or "text", True)
+                    emit(cast(str, el.children), start + 1 if ss else start, kind or "text", True)
                 elif isinstance(el.children if hasattr(el, "children") else None, list):
                     walk(el.children, kind)
                 elif isinstance(getattr(el, "children", None), str):

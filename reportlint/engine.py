@@ -153,7 +153,7 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
             findings.append(notice("RL903", f"rule {rule.id} {rule.name} crashed on {display}: "
                                    "nesting too deep", display))
             continue
-        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the others
+        except Exception as exc:
             findings.append(notice("RL903", f"rule {rule.id} {rule.name} crashed on {display}: "
                                    f"{type(exc).__name__}: {exc}", display))
             continue

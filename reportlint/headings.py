@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint.document import Document, Section
+from reportlint.document import Block, Document, Prose, Section
 
 GUIDANCE_RE = re.compile(r"\s*\((?=[^()]*\bpages?\b)[^()]*\)\s*$", re.IGNORECASE)
 NUMBERING_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*[.)]?)|(?:[A-Z]{1,3}\d+[a-z]?))\s*[:.)—–-]?\s+",
@@ -65,7 +65,7 @@ def find_section(doc: Document, name: str) -> Section | None:
     return hits[0] if hits else None
 
 
-def prose_blocks(doc: Document) -> Iterator[tuple[object, object]]:
+def prose_blocks(doc: Document) -> Iterator[tuple[Block, Prose]]:
     """(block, prose) for every heading, paragraph, list item and table cell."""
     from reportlint.document import Heading, ListItem, Paragraph, Table
 

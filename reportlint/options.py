@@ -181,8 +181,8 @@ def describe_options(cls: type) -> list[tuple[str, str, str, str]]:
     rows = []
     for name, (f, tp) in fields_of(cls).items():
         default = f.default if f.default is not dataclasses.MISSING else None
-        if f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
-            default = f.default_factory()  # type: ignore[misc]
+        if f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
         rows.append((field_key(name), describe(tp), _format_default(default),
                      str(f.metadata.get("help", ""))))
     return rows

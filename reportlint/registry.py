@@ -76,7 +76,7 @@ class Registry:
                 factory = ep.load()
                 classes = list(factory() if callable(factory) and not isinstance(factory, type)
                                else [factory])
-            except Exception as exc:  # noqa: BLE001 - any plugin failure is reported
+            except Exception as exc:
                 raise RegistryError(
                     f"plugin entry point {ep.name!r} ({ep.value}) failed to load: "
                     f"{type(exc).__name__}: {exc}") from None
@@ -101,7 +101,7 @@ class Registry:
             except SyntaxError as exc:
                 sys.modules.pop(modname, None)
                 raise RegistryError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
-            except Exception as exc:  # noqa: BLE001 - user code may raise anything
+            except Exception as exc:
                 sys.modules.pop(modname, None)
                 raise RegistryError(
                     f"{path}: error while importing: {type(exc).__name__}: {exc}") from None
@@ -131,9 +131,6 @@ class Registry:
 
     def origin(self, rule_id: str) -> str:
         return self._by_id[rule_id].origin
-
-    def __iter__(self) -> Iterable[type[Rule]]:  # type: ignore[override]
-        return iter(self.rules())
 
     def rules(self) -> list[type[Rule]]:
         return [self._by_id[k].cls for k in sorted(self._by_id, key=_id_key)]

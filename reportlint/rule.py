@@ -44,7 +44,7 @@ class Context:
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         if key not in self._memo:
             self._memo[key] = factory()
-        return self._memo[key]  # type: ignore[no-any-return]
+        return self._memo[key]
 
 
 class Rule:

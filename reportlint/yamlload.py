@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict):
     lines: dict[Any, int]
     files: dict[Any, str]
 
@@ -21,7 +21,7 @@ class LineDict(dict):  # type: ignore[type-arg]
         self.files = {}
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list):
     lines: list[int]
 
     def __init__(self, *args: Any) -> None:
@@ -72,7 +72,7 @@ class YamlError(Exception):
 def load(text: str) -> Any:
     """Parse YAML text; raise YamlError with the line and column of a syntax error."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

@@ -26,7 +26,7 @@ MODULES = (
 
 def get_rules() -> list[type]:
     """Every built-in rule class, imported on demand."""
-    out = []
+    out: list[type] = []
     for name in MODULES:
         module = importlib.import_module(f"{__name__}.{name}")
         out.extend(getattr(module, "RULES", ()))

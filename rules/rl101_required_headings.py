@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Heading, Rule, Severity, Span, opt
+from reportlint import Context, Document, Finding, Heading, Rule, Severity, Span, opt, split_level
 from reportlint import normalize_heading as _norm
-from reportlint import split_level
 
 WILDCARDS = ("*", "+", "?")
 
@@ -115,7 +115,8 @@ class RequiredHeadings(Rule):
             """Where a missing literal ti belongs: before the next matched literal."""
             for j in range(ti + 1, len(literals)):
                 if j in matched_t:
-                    return heads[matched_t[j]].span, f' (expected before "{heads[matched_t[j]].text}")'
+                    h = heads[matched_t[j]]
+                    return h.span, f' (expected before "{h.text}")'
             for j in range(ti - 1, -1, -1):
                 if j in matched_t:
                     h = heads[matched_t[j]]
@@ -175,7 +176,7 @@ class RequiredHeadings(Rule):
         """Unexpected headings, and gaps with fewer headings than `+`/`?` demand."""
         bounds = [(-1, -1), *pairs, (len(gaps) - 1, len(heads))]
         # a gap is identified by the literal index before it (gap g lies after literal g-1)
-        for (t_lo, d_lo), (t_hi, d_hi) in zip(bounds, bounds[1:]):
+        for (t_lo, d_lo), (t_hi, d_hi) in itertools.pairwise(bounds):
             wild: list[str] = []
             for g in range(t_lo + 1, t_hi + 1):
                 wild.extend(gaps[g])

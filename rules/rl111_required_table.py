@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlint import (
@@ -132,7 +132,7 @@ class RequiredTable(Rule):
                                    f'table "{spec.name}" columns should be exactly: '
                                    + " | ".join(spec.columns))
 
-    def _find(self, blocks: list[object], spec: TableSpec) -> Table | None:
+    def _find(self, blocks: Sequence[object], spec: TableSpec) -> Table | None:
         name = normalize_heading(spec.name, numbering=False)
         want = {_col_key(c) for c in spec.columns}
         by_columns = None

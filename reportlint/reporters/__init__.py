@@ -18,6 +18,8 @@ from reportlint.finding import Finding
 REPORTERS = {
     "text": "reportlint.reporters.text",
     "json": "reportlint.reporters.json",
+    "sarif": "reportlint.reporters.sarif",
+    "github": "reportlint.reporters.github",
 }
 
 
@@ -34,12 +36,29 @@ class ReportInfo:
     end_time: str = ""
     exit_code: int = 0
     project_root: str = ""
+    # where citations resolve, posix and relative to project_root ("" when the same):
+    # related locations in other files are relative to it
+    sources_root: str = ""
+    sarif_omit_suppressed: bool = False  # for GitHub code scanning, which ignores suppressions
+    baseline: bool = False  # a baseline was applied (SARIF then sets baselineState)
+    fail_on: str = "error"
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def related_path(self, finding: Finding, path: str) -> str:
+        """A related location's path relative to the project root.
+
+        The engine stamps related spans inside the report itself with the
+        report's own path; any other related path is relative to the sources
+        root.
+        """
+        if path == finding.path or not self.sources_root or self.sources_root == ".":
+            return path
+        return f"{self.sources_root.rstrip('/')}/{path}"
 
 
 def get(name: str) -> Callable[[list[FileResult], ReportInfo], str]:
     module = importlib.import_module(REPORTERS[name])
-    return module.render  # type: ignore[no-any-return]
+    return module.render
 
 
 def visible(findings: list[Finding], info: ReportInfo) -> list[Finding]:

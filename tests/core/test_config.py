@@ -10,7 +10,6 @@ from reportlint.config import ConfigError, load_config
 from reportlint.finding import Severity
 
 
-
 @pytest.fixture(autouse=True)
 def _in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # messages name files relative to the working directory, as users see them

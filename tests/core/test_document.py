@@ -7,7 +7,6 @@ from reportlint.document import (
     CodeBlock,
     Document,
     HtmlComment,
-    ListItem,
     Paragraph,
     Table,
 )
