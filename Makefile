@@ -24,7 +24,7 @@ demo: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check reportlint rules tests benchmarks
+	$(BIN)/ruff check reportlint rules tests
 
 typecheck: $(STAMP)
 	$(BIN)/mypy reportlint
