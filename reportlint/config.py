@@ -23,6 +23,7 @@ from typing import Any
 
 from reportlint import options as opts
 from reportlint.finding import Severity
+from reportlint.limits import Limits
 from reportlint.registry import Registry
 from reportlint.rule import Rule
 from reportlint.yamlload import LineDict, LineList, YamlError, load
@@ -67,7 +68,8 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     raw_rules: dict[str, LineDict] = dataclasses.field(default_factory=dict)
     evidence: dict[str, Any] = dataclasses.field(default_factory=dict)
-    limits: dict[str, Any] = dataclasses.field(default_factory=dict)
+    limits: LineDict = dataclasses.field(default_factory=LineDict)
+    parse_limits: Limits = dataclasses.field(default_factory=Limits)
     profile_chain: tuple[str, ...] = ()
     rules: dict[str, RuleConfig] = dataclasses.field(default_factory=dict)
 
@@ -329,6 +331,9 @@ def _merge(layers: list[tuple[str, Path, LineDict]], registry: Registry) -> Conf
                 merged = getattr(cfg, key)
                 for k, v in val.items():
                     merged[k] = v
+                    if isinstance(merged, LineDict):
+                        merged.lines[k] = _line(val, k) or 0
+                        merged.files[k] = label
         if "rules" in data:
             _merge_rules(cfg, data["rules"], label, _line(data, "rules"), registry)
     return cfg
@@ -456,6 +461,12 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
     if config_path is not None and not cfg.documents:
         cfg.base_dir = config_path.parent
     cfg.profile_chain = tuple(label for label, _b, _d in layers)
+    try:
+        cfg.parse_limits = opts.build(Limits, cfg.limits, "limits")
+    except opts.OptionError as exc:
+        key = exc.path.split(".")[1].split("[")[0] if "." in exc.path else ""
+        raise ConfigError(exc.args[0], _file(cfg.limits, key, str(config_path or "")),
+                          exc.line) from None
     _build_rules(cfg, registry)
     return cfg, registry
 

@@ -17,9 +17,11 @@ from pathlib import Path
 from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.finding import Finding, Related, Severity
+from reportlint.limits import LimitExceeded, Limits, check_nesting, time_budget
 from reportlint.notices import notice
 from reportlint.registry import Registry
 from reportlint.rule import Context, Rule
+from reportlint.span import Span
 from reportlint.suppress import build_mask
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -113,9 +115,15 @@ def _walk_markdown(folder: Path) -> Iterable[Path]:
                 yield Path(dirpath) / name
 
 
-def read_document(path: Path, display: str) -> tuple[str | None, Finding | None]:
-    """The file's text, or an RL904 notice saying why it cannot be read."""
+def read_document(path: Path, display: str,
+                  limits: Limits | None = None) -> tuple[str | None, Finding | None]:
+    """The file's text, or an RL904/RL905 notice saying why it cannot be read."""
+    max_bytes = (limits or Limits()).max_bytes
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, notice("RL905", f"{display}: {size:,} bytes; the limit is "
+                                f"{max_bytes:,} (limits.max-bytes)", display)
         data = path.read_bytes()
     except FileNotFoundError:
         return None, notice("RL904", f"{display}: no such file", display)
@@ -137,8 +145,23 @@ def read_document(path: Path, display: str) -> tuple[str | None, Finding | None]
                             f"at byte offset {exc.start}", display)
 
 
+def parse(text: str, display: str, limits: Limits) -> Document:
+    """The document model, within the parse limits (LimitExceeded otherwise)."""
+    check_nesting(text, limits.max_nesting, limits.max_quote_depth)
+    try:
+        with time_budget(limits.parse_seconds, "parsing"):
+            return Document(text, display)
+    except RecursionError:
+        raise LimitExceeded("nesting too deep for the Markdown parser "
+                            "(limits.max-nesting)") from None
+
+
 def lint_text(run: Run, text: str, display: str) -> FileResult:
-    doc = Document(text, display)
+    try:
+        doc = parse(text, display, run.config.parse_limits)
+    except LimitExceeded as exc:
+        return FileResult(display, [notice("RL905", f"{display}: not linted: {exc}", display,
+                                           Span.at(exc.line, 1))])
     result = FileResult(display, doc=doc)
     ctx = Context(run.sources_root, display, run.shared,
                   {"evidence": run.config.evidence, "project_root": run.project_root})
@@ -190,7 +213,7 @@ def lint_paths(run: Run, paths: Sequence[str]) -> list[FileResult]:
             results.append(FileResult(display, [notice("RL904", f"{display}: {problem}",
                                                        display)]))
             continue
-        text, err = read_document(path, display)
+        text, err = read_document(path, display, run.config.parse_limits)
         if err is not None or text is None:
             results.append(FileResult(display, [err] if err else []))
             continue
