@@ -27,6 +27,7 @@ import marko
 from marko import block as mblock
 from marko import inline as minline
 from marko.ext.gfm import elements as gfm
+from marko.helpers import MarkoExtension
 
 from reportlint.span import Position, Span
 
@@ -557,6 +558,49 @@ def _code_text(el: Any) -> str:
     return "".join(c.children for c in el.children if isinstance(c.children, str))
 
 
+_DELIM_ROW_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
+def _cells(row: str) -> int:
+    row = row.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return len(re.split(r"(?<!\\)\|", row))
+
+
+class _Paragraph(gfm.Paragraph):
+    """GFM paragraph that a table may interrupt, as on GitHub.
+
+    marko 2.2.4 reads a caption line directly followed by a table
+    (``**Guardrail Matrix**`` then ``| a | b |``, ``|---|---|``) as one
+    paragraph; GitHub (cmark-gfm) renders a paragraph and a table.
+    """
+
+    override = True
+
+    @classmethod
+    def break_paragraph(cls, source: Any, lazy: bool = False) -> bool:
+        if super().break_paragraph(source, lazy):
+            return True
+        line = source.next_line()
+        if not line or "|" not in line:
+            return False
+        buffer = source._buffer
+        end = buffer.find("\n", source.pos)
+        if end == -1:
+            return False
+        nxt_end = buffer.find("\n", end + 1)
+        raw = buffer[end + 1: len(buffer) if nxt_end == -1 else nxt_end + 1]
+        cut = source.match_prefix(source.prefix, raw)
+        if cut < 0:
+            return False
+        following = raw[cut:].rstrip("\n")
+        return bool(_DELIM_ROW_RE.match(following)) and "-" in following and \
+            _cells(following) == _cells(line.rstrip("\n"))
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> marko.Markdown:
-    return marko.Markdown(extensions=["gfm"])
+    return marko.Markdown(extensions=["gfm", MarkoExtension(elements=[_Paragraph])])

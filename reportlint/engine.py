@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import multiprocessing as mp
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ class FileResult:
     path: str  # posix, relative to the project root
     findings: list[Finding] = field(default_factory=list)
     doc: Document | None = None
+    lines: list[str] | None = None  # the normalised text's lines, kept for fingerprints
 
 
 @dataclass
@@ -162,7 +164,7 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
     except LimitExceeded as exc:
         return FileResult(display, [notice("RL905", f"{display}: not linted: {exc}", display,
                                            Span.at(exc.line, 1))])
-    result = FileResult(display, doc=doc)
+    result = FileResult(display, doc=doc, lines=doc.lines)
     ctx = Context(run.sources_root, display, run.shared,
                   {"evidence": run.config.evidence, "project_root": run.project_root})
     findings: list[Finding] = []
@@ -205,17 +207,57 @@ def _stamp(f: Finding, rule: Rule, severity: Severity, path: str) -> Finding:
                                rule_id=rule.id, rule_name=rule.name, related=related)
 
 
-def lint_paths(run: Run, paths: Sequence[str]) -> list[FileResult]:
-    results = []
-    for path, problem in collect(paths, run.config):
-        display = relpath(path, run.project_root)
-        if problem is not None:
-            results.append(FileResult(display, [notice("RL904", f"{display}: {problem}",
-                                                       display)]))
-            continue
-        text, err = read_document(path, display, run.config.parse_limits)
-        if err is not None or text is None:
-            results.append(FileResult(display, [err] if err else []))
-            continue
-        results.append(lint_text(run, text, display))
-    return results
+def lint_one(run: Run, path: Path, problem: str | None) -> FileResult:
+    display = relpath(path, run.project_root)
+    if problem is not None:
+        return FileResult(display, [notice("RL904", f"{display}: {problem}", display)])
+    text, err = read_document(path, display, run.config.parse_limits)
+    if err is not None or text is None:
+        return FileResult(display, [err] if err else [])
+    return lint_text(run, text, display)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
+
+
+def lint_paths(run: Run, paths: Sequence[str], jobs: int = 1,
+               keep_documents: bool = True) -> list[FileResult]:
+    """Lint every document; with ``jobs`` > 1, in that many processes.
+
+    Results come back in the order of the sorted document list whatever
+    ``jobs`` is, so output is identical. Workers are forked (they inherit
+    the loaded rules, including local ones); where fork is unavailable the
+    run is serial. Document models stay in the worker unless
+    ``keep_documents``.
+    """
+    items = collect(paths, run.config)
+    if jobs <= 1 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
+        results = [lint_one(run, p, problem) for p, problem in items]
+        if not keep_documents:
+            for r in results:
+                r.doc = None
+        return results
+    global _WORKER_RUN
+    _WORKER_RUN = run
+    ctx = mp.get_context("fork")
+    workers = min(jobs, len(items))
+    chunk = max(1, len(items) // (workers * 4))
+    try:
+        with ctx.Pool(workers) as pool:
+            return pool.starmap(_work, [(str(p), pr, keep_documents) for p, pr in items],
+                                chunksize=chunk)
+    finally:
+        _WORKER_RUN = None
+
+
+_WORKER_RUN: Run | None = None
+
+
+def _work(path: str, problem: str | None, keep_documents: bool) -> FileResult:
+    assert _WORKER_RUN is not None
+    result = lint_one(_WORKER_RUN, Path(path), problem)
+    if not keep_documents:
+        result.doc = None  # the model is large to send back and rarely needed
+    return result

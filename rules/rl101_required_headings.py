@@ -44,10 +44,10 @@ class RequiredHeadings(Rule):
 
     ## Example
     With `headings: ["## Summary", "## Results", "## Next steps"]`, this fails
-    (`Results` is renamed, `Next steps` is missing):
+    (`Results` is renamed to `Results so far`, `Next steps` is missing):
     ```markdown
     ## Summary
-    ## Findings
+    ## Results so far
     ```
 
     Use instead:
@@ -190,7 +190,8 @@ class RequiredHeadings(Rule):
                                        "(not in the required template)")
             present = len([d for d in range(d_lo + 1, d_hi)])
             if present < minimum:
-                at = heads[d_hi].span if d_hi < len(heads) else doc.start
+                at = (heads[d_hi].span if d_hi < len(heads)
+                      else heads[-1].span if heads else doc.start)
                 yield self.finding(at, f"expected at least {minimum} heading"
                                        f"{'s' if minimum != 1 else ''} here, found {present}")
 

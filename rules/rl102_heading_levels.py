@@ -13,7 +13,8 @@ class HeadingLevels(Rule):
     Checks that headings use only the allowed levels, that levels do not skip
     (a `####` straight under a `##`), and how a level-1 title may appear: with
     `title: optional` (the default) at most one `#` heading, and only as the
-    first heading; `required` demands it; `forbidden` allows none.
+    first heading; `required` demands it; `forbidden` allows none. A `#`
+    heading is always governed by `title`, whatever `levels` says.
 
     ## Why is this bad?
     A contract such as "Markdown only. Use `##` and `###`" keeps reports
@@ -54,11 +55,11 @@ class HeadingLevels(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         o = self.options
-        title_ok = o.title != "forbidden"
         seen_title = False
         prev_level = 0
         for i, h in enumerate(doc.headings):
-            if h.level == 1 and title_ok and 1 not in o.levels:
+            if h.level == 1 and o.title != "forbidden":
+                # a level-1 heading is the title: one, and first, whatever `levels` says
                 if seen_title:
                     yield self.finding(h.span, f'second "#" title "{h.text}": only one '
                                                "level-1 heading is allowed")
@@ -66,8 +67,12 @@ class HeadingLevels(Rule):
                     yield self.finding(h.span, f'"#" title "{h.text}" must be the first '
                                                "heading")
                 seen_title = True
+            elif h.level == 1:
+                top = "#" * max(2, min(o.levels or (2,)))
+                yield self.finding(h.span, f'"#" title "{h.text}" is not allowed '
+                                           f"(title: forbidden); use {top}")
             elif h.level not in o.levels:
-                allowed = " or ".join("#" * lv for lv in o.levels)
+                allowed = " or ".join("#" * lv for lv in o.levels if lv > 1)
                 yield self.finding(h.span, f'heading level {h.level} ({"#" * h.level}) is not '
                                            f"allowed; use {allowed}")
             elif o.no_skip and prev_level and h.level > prev_level + 1:

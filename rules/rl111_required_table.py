@@ -52,7 +52,8 @@ class RequiredTable(Rule):
     first cell, case-insensitively.
 
     A missing table is reported at its section's heading; missing columns at
-    the table's header row, naming each one; missing rows at the table.
+    the table's header row, naming each one; missing rows at the table. When
+    the section itself is missing, `required-headings` reports it, not this rule.
 
     ## Why is this bad?
     A review packet promises specific tables ("a Guardrail Matrix: Guardrail |
@@ -99,9 +100,7 @@ class RequiredTable(Rule):
         if spec.section:
             sec = find_section(doc, spec.section)
             if sec is None:
-                yield self.finding(doc.start, f'table "{spec.name}" cannot be checked: section '
-                                              f'"{spec.section}" is missing')
-                return
+                return  # a missing section is RL101's finding, not ours
             blocks = list(doc.section_blocks(sec.index))
             at, where = sec.span, f' in section "{sec.title}"'
         else:

@@ -21,6 +21,11 @@ _NODE_RE = re.compile(
           |\((?P<i>[^)]*)\)|\{(?P<j>[^}]*)\}|>(?P<k>[^\]]*)\])""",
     re.VERBOSE)
 _ID_RE = re.compile(r"(?<![\w\"])([A-Za-z_][\w]*)(?![\w\"\[\(\{>])")
+_EDGE_TEXT_RE = re.compile(r"\|[^|\n]*\|")  # A -->|label| B
+_EDGE_DASH_RE = re.compile(r"(?:--|==|-\.)\s+[^\n]*?\s+(?:-->|==>|\.->|---|-\.-)")  # A -- x --> B
+_STATEMENT_KEYWORDS = frozenset({"style", "classdef", "class", "click", "linkstyle",
+                                 "direction", "acctitle", "accdescr"})
+_NOT_IDS = frozenset({"subgraph", "end", "graph", "flowchart", "td", "tb", "lr", "rl", "bt"})
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _DIRECTIVE_RE = re.compile(r"^\s*(%%.*)?$")
 
@@ -124,20 +129,44 @@ class MermaidContent(Rule):
         if o.types and kind.casefold() not in {t.casefold() for t in o.types}:
             yield self.finding(at, f'diagram type "{kind}" is not allowed; expected '
                                    + " or ".join(o.types))
-        body = "\n".join(lines[i + 1:])
-        labels: list[list[str]] = []
-        for m in _NODE_RE.finditer(body):
-            label = next((g for g in m.groups()[1:] if g is not None), "")
-            labels.append(_tokens(label.strip("\"'` ")) or _tokens(m.group("id")))
-        labelled = {m.group("id") for m in _NODE_RE.finditer(body)}
-        for m in _ID_RE.finditer(body):
-            if m.group(1) not in labelled:
-                labels.append(_tokens(m.group(1)))
+        labels = _node_labels(lines[i + 1:])
         for term in o.nodes:
             alts = [t.strip() for t in term.split("|") if t.strip()]
             if not any(_matches(a, lab) for a in alts for lab in labels):
                 yield self.finding(block.opening, f'diagram does not name "{alts[0]}"'
                                    + (f" (or {', '.join(alts[1:])})" if len(alts) > 1 else ""))
+
+
+def _node_labels(lines: list[str]) -> list[list[str]]:
+    """The words of every node label (or bare node id) and subgraph title.
+
+    Comments (`%%`), styling statements and edge labels (`-->|x|`,
+    `-- x -->`) name no node, so their words are not labels.
+    """
+    kept = []
+    for line in lines:
+        line = line.split("%%", 1)[0]
+        words = line.split()
+        if not words or words[0].casefold() in _STATEMENT_KEYWORDS:
+            continue
+        kept.append(_EDGE_DASH_RE.sub(" --> ", _EDGE_TEXT_RE.sub(" ", line)))
+    body = "\n".join(kept)
+    labels: list[list[str]] = []
+    labelled = set()
+    for m in _NODE_RE.finditer(body):
+        label = next((g for g in m.groups()[1:] if g is not None), "")
+        labels.append(_tokens(label.strip("\"'` ")) or _tokens(m.group("id")))
+        labelled.add(m.group("id"))
+    for line in kept:
+        stripped = line.strip()
+        if stripped.casefold().startswith("subgraph "):
+            labels.append(_tokens(stripped[len("subgraph "):]))
+    without_labels = _NODE_RE.sub(lambda m: " " + m.group("id") + " ", body)
+    for m in _ID_RE.finditer(without_labels):
+        ident = m.group(1)
+        if ident not in labelled and ident.casefold() not in _NOT_IDS:
+            labels.append(_tokens(ident))
+    return labels
 
 
 RULES = [MermaidContent]

@@ -86,7 +86,7 @@ class BannedPhrases(Rule):
                 if m.end() == m.start():
                     continue
                 yield self.finding(prose.span(m.start(), m.end()),
-                                   f'banned phrase "{m.group(0)}"')
+                                   f'banned phrase "{" ".join(m.group(0).split())}"')
 
 
 RULES = [BannedPhrases]

@@ -6,15 +6,18 @@ from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
 
+# one alternation, leftmost match wins, so "(source: TBD)" is one finding, not two;
+# only the TODO-style words are case-sensitive ("a todo list" is prose)
 PLACEHOLDERS = (
+    r"(?i:\((?:source|sources)\s*:\s*(?:\?+|tbd|todo|n/?a|-+|…|\.\.\.)?\s*\))",
     r"\b(?:TODO|TBD|TBC|FIXME|XXX)\b",
-    r"\blorem ipsum\b",
-    r"\[(?:citation needed|insert[^\]]*|placeholder[^\]]*|add [^\]]*)\]",
+    r"(?i:\blorem ipsum\b)",
+    r"(?i:\[(?:citation needed|insert[^\]]*|placeholder[^\]]*|add [^\]]*)\])",
     r"\{\{[^}]*\}\}",
-    r"<(?:insert|placeholder|fill)[^>]*>",
-    r"\((?:source|sources)\s*:\s*(?:\?+|tbd|todo|n/?a|-+|…|\.\.\.)?\s*\)",
+    r"(?i:<(?:insert|placeholder|fill)[^>]*>)",
     r"\?\?\?+",
 )
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 class Placeholders(Rule):
@@ -46,7 +49,8 @@ class Placeholders(Rule):
     ```
 
     ## Options
-    - `patterns`: regular expressions reported (replaces the default list).
+    - `patterns`: regular expressions reported (replaces the default list); they
+      are case-sensitive unless written with `(?i:…)`, as the defaults are.
     - `allow`: regular expressions for matches to accept anyway.
     """
 
@@ -72,25 +76,18 @@ class Placeholders(Rule):
         o = self.options
         if not o.patterns:
             return
-        # only TODO-style words are case-sensitive ("todo list" is prose)
         pattern = re.compile("|".join(f"(?:{p})" for p in o.patterns))
         allow = [re.compile(a, re.IGNORECASE) for a in o.allow]
-        ci = re.compile("|".join(f"(?:{p})" for p in o.patterns[1:]), re.IGNORECASE) \
-            if len(o.patterns) > 1 else None
         for _block, prose in prose_blocks(doc):
-            text = prose.masked(frozenset({"code", "url", "html"}))
-            seen: set[int] = set()
-            for rx in (pattern, ci):
-                if rx is None:
+            # inline HTML stays (`<insert number>` reads as HTML); comments do not
+            text = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)),
+                                   prose.masked(frozenset({"code", "url"})))
+            for m in pattern.finditer(text):
+                if m.end() == m.start() or any(a.fullmatch(m.group(0)) for a in allow):
                     continue
-                for m in rx.finditer(text):
-                    if m.start() in seen or m.end() == m.start():
-                        continue
-                    if any(a.fullmatch(m.group(0)) for a in allow):
-                        continue
-                    seen.add(m.start())
-                    yield self.finding(prose.span(m.start(), m.end()),
-                                       f'placeholder "{m.group(0)}" left in the text')
+                yield self.finding(prose.span(m.start(), m.end()),
+                                   f'placeholder "{" ".join(m.group(0).split())}" left in '
+                                   "the text")
 
 
 RULES = [Placeholders]
