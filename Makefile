@@ -33,5 +33,31 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+## fuzz: the property-based tests with a much larger budget (new inputs each run)
+fuzz: $(STAMP)
+	REPORTLINT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/robustness/test_fuzz.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+## sarif-validate: the SARIF of `reportlint check` at the repository root through Microsoft's
+## SARIF validator with GitHub's rules (npx @microsoft/sarif-multitool; needs Node and the npm
+## registry, so it is not part of `make test`). The validator exits 0 even on errors: count them.
+.PHONY: sarif-validate
+SARIF_MULTITOOL ?= npx -y @microsoft/sarif-multitool
+sarif-validate: $(STAMP)
+	@mkdir -p build
+	@rc=0; $(BIN)/reportlint check --format text --sarif-file build/reportlint.sarif >/dev/null || rc=$$?; \
+	  if [ $$rc -gt 1 ]; then echo "reportlint check failed (exit $$rc)"; exit $$rc; fi
+	@rc=0; $(BIN)/reportlint check --format text --sarif-omit-suppressed \
+	  --sarif-file build/reportlint-code-scanning.sarif >/dev/null || rc=$$?; \
+	  if [ $$rc -gt 1 ]; then echo "reportlint check failed (exit $$rc)"; exit $$rc; fi
+	@# npx runs its arguments through a shell: the inner quotes keep "Sarif;Ghas" one word
+	$(SARIF_MULTITOOL) validate --rule-kind '"Sarif;Ghas"' \
+	  build/reportlint.sarif build/reportlint-code-scanning.sarif | tee build/sarif-validate.log
+	@grep -q "Analysis completed successfully" build/sarif-validate.log \
+	  || { echo "sarif-validate: the validator did not complete"; exit 1; }
+	@errors=$$(grep -c ': error ' build/sarif-validate.log || true); \
+	  warnings=$$(grep -c ': warning ' build/sarif-validate.log || true); \
+	  echo "sarif-validate: $$errors errors, $$warnings warnings"; \
+	  [ "$$errors" -eq 0 ]
