@@ -15,14 +15,22 @@ from pathlib import Path
 import click
 
 from reportlint import __version__
+from reportlint.baseline import BaselineError
 from reportlint.config import ConfigError, apply_selection, load_config
-from reportlint.engine import FileResult, Run, find_project_root, lint_paths
+from reportlint.engine import (
+    FileResult,
+    Run,
+    default_jobs,
+    find_project_root,
+    lint_paths,
+    relpath,
+)
 from reportlint.finding import Severity
 from reportlint.notices import NOTICES, is_fatal
 from reportlint.outputs import OutputError, OutputSpec, parse_output, write_atomic
 from reportlint.registry import Registry, RegistryError, build_registry
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 FAIL_ON = ("error", "warning", "note", "never")
 
 
@@ -40,7 +48,7 @@ class _Group(click.Group):
     def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
         try:
             return super().main(*args, **kwargs)  # type: ignore[call-overload]
-        except (ConfigError, RegistryError, OutputError) as exc:
+        except (ConfigError, RegistryError, OutputError, BaselineError) as exc:
             _fail(str(exc))
             return None
 
@@ -75,11 +83,22 @@ def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: 
               help="Where citations resolve; nothing outside it is read.")
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Turn these rules off (ids or names).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Format printed on standard output.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Format printed on standard output [default: text; github when "
+                   "GITHUB_ACTIONS=true].")
 @click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT:]PATH",
               help="Write to PATH instead of standard output; with FORMAT: write that format "
                    "to PATH as well. Repeatable.")
+@click.option("--sarif-file", "sarif_files", multiple=True, metavar="PATH",
+              help="Also write SARIF to PATH (same as --output sarif:PATH). Repeatable.")
+@click.option("--sarif-omit-suppressed", is_flag=True,
+              help="Leave suppressed findings out of SARIF (GitHub code scanning ignores "
+                   "SARIF suppressions).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Findings recorded in this baseline are reported as baselined and do "
+                   "not fail the run.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              metavar="FILE", help="Record every current finding in FILE as the baseline.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -90,13 +109,21 @@ def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: 
               help="Load rule classes from rules_dirs / --rules-dir (runs repository code).")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Folder of local rule modules (needs --allow-local-rules). Repeatable.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Lint documents in this many processes (0: one per core).")
 def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
-          sources_root: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str,
-          outputs: tuple[str, ...], fail_on: str, quiet: bool, show_suppressed: bool,
-          color: str, allow_local_rules: bool, rules_dirs: tuple[str, ...]) -> None:
+          sources_root: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          fmt: str | None, outputs: tuple[str, ...], sarif_files: tuple[str, ...],
+          sarif_omit_suppressed: bool, baseline_file: str | None, write_baseline: str | None,
+          fail_on: str, quiet: bool, show_suppressed: bool,
+          color: str, allow_local_rules: bool, rules_dirs: tuple[str, ...],
+          jobs: int) -> None:
     """Lint PATHS (files or folders; default: the config's `documents`)."""
     start = _now()
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     specs = [parse_output(o, fmt, FORMATS) for o in outputs]
+    specs += [OutputSpec("sarif", p, False) for p in sarif_files]
     cfg, registry = load_config(Path(config_path) if config_path else None, profile,
                                 registry_factory=_registry_factory(allow_local_rules, rules_dirs))
     apply_selection(cfg, registry, select, ignore)
@@ -106,7 +133,9 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
     if not paths and not cfg.documents:
         _fail("nothing to lint: give PATHS or list `documents` in the configuration")
-    results = lint_paths(run, paths)
+    run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
+    results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
+    _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
     from reportlint.reporters import ReportInfo, get
 
@@ -115,7 +144,10 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
                       show_suppressed=show_suppressed,
                       command_line=["reportlint", *sys.argv[1:]],
                       start_time=start, end_time=_now(), exit_code=code,
-                      project_root=str(project_root))
+                      project_root=str(project_root),
+                      sources_root=relpath(run.sources_root, project_root),
+                      sarif_omit_suppressed=sarif_omit_suppressed,
+                      baseline=bool(baseline_file or write_baseline), fail_on=fail_on)
     to_stdout = not any(s.replaces_stdout for s in specs)
     for spec in specs:
         write_atomic(Path(spec.path), get(spec.fmt)(results, info))
@@ -125,7 +157,26 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
         if quiet and fmt == "text":
             text = "".join(line + "\n" for line in text.splitlines()[:-1])
         click.echo(text, nl=False, color=info.color)
+    if "github" in {s.fmt for s in specs} | ({fmt} if to_stdout else set()):
+        from reportlint.reporters.github import write_step_summary
+
+        problem = write_step_summary(results, info)
+        if problem:
+            click.echo(f"reportlint: warning: {problem}", err=True)
     sys.exit(code)
+
+
+def _apply_baseline(results: list[FileResult], baseline_file: str | None,
+                    write_baseline: str | None) -> None:
+    from reportlint import baseline
+
+    if write_baseline:
+        n = baseline.write(Path(write_baseline), results)
+        click.echo(f"reportlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline "
+                   f"{write_baseline}", err=True)
+        baseline.apply(results, set(baseline.build(results)["findings"]))
+    if baseline_file:
+        baseline.apply(results, baseline.load(Path(baseline_file)))
 
 
 def _use_color(mode: str) -> bool:
@@ -181,6 +232,41 @@ def explain(rule: str) -> None:
             return
     registry = build_registry()
     click.echo(registry.get(rule).documentation(), nl=False)
+
+
+@main.command()
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 when the pages differ from the code.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Folder of the pages [default: docs/rules in the project root].")
+def docs(check_only: bool, out: str | None) -> None:
+    """Generate the built-in rules' pages docs/rules/RLxxx-name.md from their docstrings.
+
+    SARIF's helpUri links to these pages; `--check` is for CI (exit 1 on drift).
+    """
+    from reportlint import rulepages
+
+    registry = build_registry()
+    builtins = [c for c in registry.rules() if registry.origin(c.id) == "builtin"]
+    folder = Path(out) if out else find_project_root(Path.cwd()) / "docs" / "rules"
+    if check_only:
+        drift = rulepages.compare(folder, builtins)
+        for kind, names in (("missing", drift.missing), ("out of date", drift.changed),
+                            ("stale (no such rule)", drift.stale)):
+            for name in names:
+                click.echo(f"{folder / name}: {kind}", err=True)
+        if drift:
+            click.echo("rule pages differ from the code: run `reportlint docs`", err=True)
+            sys.exit(1)
+        click.echo(f"{len(builtins)} rule pages in {folder} are up to date")
+        return
+    drift = rulepages.write(folder, builtins)
+    for name in (*drift.missing, *drift.changed):
+        click.echo(f"wrote {folder / name}")
+    for name in drift.stale:
+        click.echo(f"removed {folder / name}")
+    if not drift:
+        click.echo(f"{len(builtins)} rule pages in {folder} are up to date")
 
 
 STARTER = """\

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlint.config import Config
 from reportlint.document import Document
@@ -36,6 +37,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     doc: Document | None = None
     lines: list[str] | None = None  # the normalised text's lines, kept for fingerprints
+    stats: dict[str, Any] | None = None  # reportlint.stats figures, when the run asks
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Run:
     sources_root: Path
     rules: list[tuple[Rule, Severity]] = field(default_factory=list)
     shared: dict[str, object] = field(default_factory=dict)
+    collect_stats: bool = False
 
     @classmethod
     def create(cls, config: Config, registry: Registry, project_root: Path,
@@ -194,6 +197,13 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
         out.append(f)
     out.sort(key=Finding.sort_key)
     result.findings = out
+    if run.collect_stats:
+        from reportlint.stats import document_stats
+
+        result.stats = document_stats(doc)
+        extra = ctx.shared.get("stats_hook")
+        if callable(extra):
+            result.stats.update(extra(doc, ctx))
     return result
 
 
@@ -223,7 +233,7 @@ def default_jobs() -> int:
 
 
 def lint_paths(run: Run, paths: Sequence[str], jobs: int = 1,
-               keep_documents: bool = True) -> list[FileResult]:
+               keep_documents: bool = False) -> list[FileResult]:
     """Lint every document; with ``jobs`` > 1, in that many processes.
 
     Results come back in the order of the sorted document list whatever

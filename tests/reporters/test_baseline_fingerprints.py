@@ -1,0 +1,150 @@
+"""Fingerprints survive unrelated edits; the baseline turns known findings into non-failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reportlint.baseline import FINGERPRINT_KEY, fingerprints, normalize_message
+from reportlint.engine import lint_text
+from reportlint.reporters import get
+from reportlint.testing import make_run
+from tests.reporters.support import run_cli, sample_info, validate_sarif
+
+REPORT = """\
+## Intro
+
+A world-class tool.
+
+TODO: the cost table.
+
+Another TODO here, and a world-class claim.
+
+TODO: the cost table.
+"""
+RULES = {"banned-phrases": None, "placeholders": None}
+
+
+def _lint(text: str):
+    run = make_run(RULES)
+    return lint_text(run, text, "docs/report.md")
+
+
+def _keyed(text: str) -> dict[str, tuple[str, int, str]]:
+    r = _lint(text)
+    return {fp: (f.rule_id, f.line, f.message) for f, fp in zip(r.findings, fingerprints(r))}
+
+
+def test_fingerprints_unique_and_stable_under_inserted_lines():
+    before = _keyed(REPORT)
+    assert len(before) == 5  # identical TODO lines still get distinct fingerprints
+    shifted = "\n\nA new paragraph.\n\n## Context\n\nMore words.\n" + REPORT
+    after = _keyed(shifted)
+    assert set(after) == set(before)
+    for fp, (rule, line, message) in before.items():
+        assert after[fp] == (rule, line + 7, message)
+
+
+def test_editing_the_line_changes_only_its_fingerprint():
+    before = _keyed(REPORT)
+    edited = _keyed(REPORT.replace("Another TODO here", "Another TODO there"))
+    assert len(set(before) - set(edited)) == 2  # the two findings on that line
+    assert len(set(before) & set(edited)) == 3
+
+
+def test_sarif_partial_fingerprints_match_and_are_stable():
+    def sarif_fps(text: str) -> list[str]:
+        log = validate_sarif(get("sarif")([_lint(text)], sample_info(rules=[])))
+        return [r["partialFingerprints"][FINGERPRINT_KEY] for r in log["runs"][0]["results"]]
+
+    a = sarif_fps(REPORT)
+    assert a == fingerprints(_lint(REPORT))
+    assert sarif_fps("# Title\n\n" + REPORT) == a
+
+
+def test_message_normalisation_ignores_line_references():
+    assert normalize_message("first at line 12, see a.md:12:3") == \
+        normalize_message("first at line 19, see a.md:19:1")
+    assert normalize_message("42 ms") != normalize_message("47 ms")
+
+
+def _check(*args: str, cwd: Path):
+    return run_cli("check", "--select", "RL210,RL211", *args, cwd=cwd)
+
+
+def _project(tmp_path: Path, text: str = REPORT) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".reportlint.yml").write_text(
+        "rules:\n  banned-phrases: {}\n  placeholders: {}\ndocuments: [docs/*.md]\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "report.md").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_write_baseline_then_insert_lines_above_stays_baselined(tmp_path: Path):
+    project = _project(tmp_path)
+    r = _check("--write-baseline", "baseline.json", cwd=project)
+    assert r.returncode == 0, r.stdout + r.stderr  # everything is baselined now
+    assert "wrote 5 findings to the baseline baseline.json" in r.stderr
+    data = json.loads((project / "baseline.json").read_text())
+    assert data["version"] == 1 and len(data["findings"]) == 5
+    assert {v["rule"] for v in data["findings"].values()} == {"RL210", "RL211"}
+
+    report = project / "docs" / "report.md"
+    report.write_text("Inserted line.\n\nAnother inserted paragraph.\n\n" + REPORT)
+    r = _check("--baseline", "baseline.json", "--format", "json", cwd=project)
+    assert r.returncode == 0, r.stdout + r.stderr
+    findings = json.loads(r.stdout)["findings"]
+    assert len(findings) == 5 and all(f["baselined"] for f in findings)
+    assert findings[0]["line"] == 7  # moved down by 4, still baselined
+
+    # a new finding fails the run; the old ones stay baselined
+    report.write_text(report.read_text() + "\nTBD: a new gap.\n")
+    r = _check("--baseline", "baseline.json", cwd=project)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    new = [line for line in lines if "TBD" in line]
+    assert new and "(baselined)" not in new[0]
+    assert sum("(baselined)" in line for line in lines) == 5
+    assert "5 baselined" in lines[-1]
+
+    r = _check("--baseline", "baseline.json", "--sarif-file", "out.sarif",
+                cwd=project)
+    log = validate_sarif((project / "out.sarif").read_text())
+    states = sorted(res["baselineState"] for res in log["runs"][0]["results"])
+    assert states == ["new"] + ["unchanged"] * 5
+
+
+def test_github_annotations_skip_baselined(tmp_path: Path):
+    project = _project(tmp_path)
+    _check("--write-baseline", "b.json", cwd=project)
+    r = _check("--baseline", "b.json", "--format", "github", cwd=project)
+    assert r.returncode == 0
+    assert not any(line.startswith(("::error", "::warning", "::notice"))
+                   for line in r.stdout.splitlines())
+    assert "5 baselined" in r.stdout
+
+
+def test_suppressed_and_notices_are_not_baselined(tmp_path: Path):
+    project = _project(tmp_path, "<!-- reportlint-disable-next-line RL211 -->\nTODO\n\n"
+                                 "<!-- reportlint-disable RL999 -->\n")
+    _check("--write-baseline", "b.json", cwd=project)
+    assert json.loads((project / "b.json").read_text())["findings"] == {}
+    r = _check("--baseline", "b.json", "--format", "json", cwd=project)
+    findings = json.loads(r.stdout)["findings"]
+    assert [(f["rule_id"], f["baselined"]) for f in findings] == [
+        ("RL211", False), ("RL901", False)]
+
+
+def test_bad_baseline_files_exit_2(tmp_path: Path):
+    project = _project(tmp_path)
+    r = _check("--baseline", "missing.json", cwd=project)
+    assert r.returncode == 2
+    assert r.stderr.strip() == ("baseline missing.json: no such file "
+                                "(create it with --write-baseline)")
+    (project / "bad.json").write_text("[1, 2]")
+    r = _check("--baseline", "bad.json", cwd=project)
+    assert r.returncode == 2 and "not a reportlint baseline" in r.stderr
+    (project / "bad.json").write_text("{nope")
+    r = _check("--baseline", "bad.json", cwd=project)
+    assert r.returncode == 2 and "not a JSON file" in r.stderr
