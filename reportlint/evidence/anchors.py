@@ -1,0 +1,135 @@
+"""Section anchors: when does ``§Something`` name a heading of the cited file?
+
+Both the anchor and every heading (or bold label, or JSON/YAML key) are
+reduced to a key of three parts:
+
+- ``label``: a leading id or number — ``M27``, ``RL306``, ``3``, ``3.1``,
+  ``IV.`` — followed by ``:``, ``.``, ``)``, a dash or a space (a roman
+  numeral only before ``.`` or ``)`` or alone, so that "I think" keeps its I);
+- ``title``: the rest;
+- ``full``: both together;
+
+after Unicode NFKC folding, case folding, dropping Markdown markers (``#``,
+``*``, backticks, ``§``), dropping trailing parentheticals (``Training
+Pipeline (JAX/Flax)`` → ``training pipeline``), and turning punctuation,
+underscores and hyphens into single spaces (so GitHub slugs such as
+``training-pipeline`` and keys such as ``eval_summary`` match too).
+
+An anchor matches a heading when:
+
+1. their ``full`` keys are equal; or
+2. their titles are equal and non-empty, and the anchor has no label or the
+   same label (``§Training`` matches ``## M27: Training``; ``§M28: Training``
+   does not); or
+3. their labels are equal and non-empty, and one of them has no title
+   (``§M15`` matches ``## M15: Router split``; ``§9`` matches ``## 9. Results``).
+
+Nothing else matches: no substrings and no prefixes of titles, so
+``§Testing`` does not match ``## Load Testing Results``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_MARKUP = re.compile(r"[*`§]")
+_LEADING_HASHES = re.compile(r"^#+\s*")
+_TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_LABEL = re.compile(
+    r"^(?P<label>[a-z]{1,4}[-_]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*|[ivxlc]+(?=[.)]|$))"
+    r"(?:\s*[:.)\u2013\u2014-]+\s*|\s+|$)"
+)
+_LABEL_JOINERS = re.compile(r"[-_]")
+_PUNCT = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class AnchorKey:
+    """The normalised parts of a section name (see the module docstring)."""
+
+    label: str
+    title: str
+    full: str
+
+
+def anchor_key(text: str) -> AnchorKey:
+    """Normalise a heading, bold label, key path or ``§anchor`` for matching."""
+    t = unicodedata.normalize("NFKC", text).casefold().strip()
+    t = _LEADING_HASHES.sub("", _MARKUP.sub("", t)).strip()
+    while True:
+        stripped = _TRAILING_PAREN.sub("", t)
+        if stripped == t or not stripped.strip():
+            break
+        t = stripped
+    t = t.strip()
+    label = ""
+    title = t
+    m = _LABEL.match(t)
+    if m:
+        label = _LABEL_JOINERS.sub("", m.group("label")).rstrip(".")
+        title = t[m.end():]
+    return AnchorKey(label, _clean(title), _clean(t))
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def matches(anchor: AnchorKey, heading: AnchorKey) -> bool:
+    """The matching rule, for one pair (``AnchorTable`` applies it by lookup)."""
+    if anchor.full and anchor.full == heading.full:
+        return True
+    if anchor.title and anchor.title == heading.title and \
+            (not anchor.label or anchor.label == heading.label):
+        return True
+    return bool(anchor.label and anchor.label == heading.label
+                and (not anchor.title or not heading.title))
+
+
+class AnchorTable(Generic[T]):
+    """Names of sections, indexed so that an anchor is matched in O(matches)."""
+
+    def __init__(self) -> None:
+        self._full: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
+        self._title: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
+        self._label: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
+        self._seq = 0
+
+    def add(self, name: str, item: T) -> None:
+        key = anchor_key(name)
+        entry = (key, self._seq, item)
+        self._seq += 1
+        if key.full:
+            self._full[key.full].append(entry)
+        if key.title:
+            self._title[key.title].append(entry)
+        if key.label:
+            self._label[key.label].append(entry)
+
+    def find(self, anchor: str) -> list[T]:
+        """Items whose name matches ``anchor``, in insertion order, each once."""
+        a = anchor_key(anchor)
+        found: list[tuple[AnchorKey, int, T]] = []
+        if a.full:
+            found.extend(self._full.get(a.full, ()))
+        if a.title:
+            found.extend(e for e in self._title.get(a.title, ())
+                         if not a.label or a.label == e[0].label)
+        if a.label:
+            found.extend(e for e in self._label.get(a.label, ())
+                         if not a.title or not e[0].title)
+        found.sort(key=lambda e: e[1])
+        out: list[T] = []
+        seen: set[int] = set()
+        for _key, _seq, item in found:
+            if id(item) not in seen:
+                seen.add(id(item))
+                out.append(item)
+        return out

@@ -1,0 +1,317 @@
+"""Resolving cited paths inside the sources root, and reading nothing outside it.
+
+A citation resolves, in this order, against:
+
+1. the sources root (``docs/tuning.md``);
+2. the report's folder (``../README.md`` from ``docs/report.md``);
+3. the tree, by file name — a unique file whose root-relative path ends with
+   the cited path (``M31_audit.md`` found at ``docs/milestones/M31_audit.md``);
+   several such files make the citation ambiguous.
+
+Some citations can never resolve, whatever exists: an absolute path, ``~``,
+a ``file://`` URL, a Windows drive or UNC path, or ``..`` climbing out of the
+root from every base. A path whose real location (after symbolic links)
+leaves the root is refused too. These are ``OUTSIDE`` with the reason.
+
+Containment is checked on ``os.path.realpath`` before anything is opened,
+and the tree walk never descends into symbolic links, so no file outside the
+root is ever opened or listed. ``http(s)`` URLs are ``EXTERNAL``: nothing to
+open, nothing to check.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import posixpath
+import re
+import stat
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlint.evidence.settings import DEFAULT_SKIP_DIRS
+
+
+class Status(enum.Enum):
+    RESOLVED = "resolved"
+    DIRECTORY = "directory"
+    MISSING = "missing"
+    AMBIGUOUS = "ambiguous"
+    OUTSIDE = "outside"
+    EXTERNAL = "external"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a cited path leads.
+
+    ``path`` (for ``RESOLVED`` and ``DIRECTORY``) is the real location,
+    relative to the root, posix. ``candidates`` lists the matches of an
+    ambiguous name, or near misses (same name, other case) of a missing one.
+    ``via`` says which step found it: ``root``, ``report`` or ``name``.
+    """
+
+    cited: str
+    status: Status
+    path: str = ""
+    candidates: tuple[str, ...] = ()
+    reason: str = ""
+    via: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (Status.RESOLVED, Status.DIRECTORY)
+
+
+class OutsideRootError(OSError):
+    """Raised instead of opening a path whose real location leaves the root."""
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
+_HTTP = re.compile(r"(?i)^https?://")
+_FILE_URL = re.compile(r"(?i)^file:")
+
+
+def find_root(start: str | os.PathLike[str]) -> Path:
+    """The repository root above ``start`` (the folder holding ``.git``), else ``start``."""
+    here = Path(start).resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def within(real: str, root_real: str) -> bool:
+    """``real`` is ``root_real`` or below it (both already real paths)."""
+    if real == root_real:
+        return True
+    prefix = root_real if root_real.endswith(os.sep) else root_real + os.sep
+    return real.startswith(prefix)
+
+
+class FileTree:
+    """The files under the root, listed once per run, for lookups by name.
+
+    Skipped folders (``skip_dirs``, ``*.egg-info`` and any virtualenv, i.e. a
+    folder holding ``pyvenv.cfg``) are not listed. Symbolic links are listed
+    as entries but never followed; whether a linked file stays inside the
+    root is decided when it is resolved.
+    """
+
+    def __init__(self, root: str | os.PathLike[str],
+                 skip_dirs: tuple[str, ...] = DEFAULT_SKIP_DIRS) -> None:
+        self.root = Path(root)
+        self.real_root = os.path.realpath(self.root)
+        self.skip_dirs = frozenset(skip_dirs)
+        self._files: list[str] | None = None
+        self._dirs: set[str] = set()
+        self._by_name: dict[str, list[str]] = defaultdict(list)
+        self._by_folded: dict[str, list[str]] = defaultdict(list)
+        self._dirs_by_name: dict[str, list[str]] = defaultdict(list)
+
+    @property
+    def files(self) -> list[str]:
+        """Root-relative posix paths of every listed file (and file link), sorted."""
+        if self._files is None:
+            self._walk()
+        assert self._files is not None
+        return self._files
+
+    def by_name(self, name: str) -> list[str]:
+        self.files  # noqa: B018 - builds the listing on first use
+        return self._by_name.get(name, [])
+
+    def by_folded_name(self, name: str) -> list[str]:
+        self.files  # noqa: B018
+        return self._by_folded.get(name.casefold(), [])
+
+    def dirs_by_name(self, name: str) -> list[str]:
+        self.files  # noqa: B018
+        return self._dirs_by_name.get(name, [])
+
+    def _walk(self) -> None:
+        files: list[str] = []
+        stack: list[tuple[str, str]] = [("", self.real_root)]
+        while stack:
+            rel, folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    entries = list(it)
+            except OSError:
+                continue
+            if rel and any(e.name == "pyvenv.cfg" for e in entries):
+                continue  # a virtualenv, whatever its name
+            for e in entries:
+                r = f"{rel}/{e.name}" if rel else e.name
+                try:
+                    if e.is_symlink():
+                        files.append(r)  # never followed here
+                    elif e.is_dir(follow_symlinks=False):
+                        if e.name in self.skip_dirs or e.name.endswith(".egg-info"):
+                            continue
+                        self._dirs.add(r)
+                        self._dirs_by_name[e.name].append(r)
+                        stack.append((r, e.path))
+                    elif e.is_file(follow_symlinks=False):
+                        files.append(r)
+                except OSError:
+                    continue
+        files.sort()
+        for f in files:
+            name = f.rsplit("/", 1)[-1]
+            self._by_name[name].append(f)
+            self._by_folded[name.casefold()].append(f)
+        self._files = files
+
+    # ------------------------------------------------------------------ safe access
+    def real(self, rel: str) -> str:
+        """The real path of root-relative ``rel``; ``OutsideRootError`` if it leaves the root."""
+        real = os.path.realpath(os.path.join(self.real_root, rel))
+        if not within(real, self.real_root):
+            raise OutsideRootError(f"{rel}: its real location is outside the sources root")
+        return real
+
+    def probe(self, rel: str) -> str:
+        """``file``, ``dir``, ``outside`` or ``missing`` for a root-relative path."""
+        try:
+            real = self.real(rel)
+        except OutsideRootError:
+            return "outside"
+        try:
+            st = os.stat(real)
+        except OSError:
+            return "missing"
+        if stat.S_ISDIR(st.st_mode):
+            return "dir"
+        return "file" if stat.S_ISREG(st.st_mode) else "missing"
+
+    def relative(self, rel: str) -> str:
+        """The real location of ``rel``, relative to the root (posix)."""
+        real = self.real(rel)
+        out = os.path.relpath(real, self.real_root)
+        return "." if out == "." else out.replace(os.sep, "/")
+
+    def read_bytes(self, rel: str, limit: int) -> bytes:
+        """Up to ``limit + 1`` bytes of a regular file inside the root.
+
+        Containment is checked on the real path first; the final component is
+        opened without following links and must be a regular file (so a FIFO
+        cannot block the run).
+        """
+        real = self.real(rel)
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(real, flags)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{rel}: not a regular file")
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                return fh.read(limit + 1)
+        finally:
+            os.close(fd)
+
+
+class Resolver:
+    """Resolves citations against one root. Results are memoised per (path, folder)."""
+
+    def __init__(self, tree: FileTree) -> None:
+        self.tree = tree
+        self._memo: dict[tuple[str, str], Resolution] = {}
+
+    def resolve(self, cited: str, report: str | os.PathLike[str] | None = None) -> Resolution:
+        """Resolve ``cited`` for a report at ``report`` (absolute, or relative to the root)."""
+        folder = self._report_folder(report)
+        key = (cited, folder if folder is not None else "\0")
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._resolve(cited, folder)
+            self._memo[key] = hit
+        return hit
+
+    def _report_folder(self, report: str | os.PathLike[str] | None) -> str | None:
+        """The report's folder relative to the root, or None when it is outside it."""
+        if report is None:
+            return None
+        p = Path(report)
+        if not p.is_absolute():
+            p = Path(self.tree.real_root) / p
+        folder = os.path.normpath(os.path.join(os.path.realpath(p.parent)))
+        if not within(folder, self.tree.real_root):
+            return None
+        rel = os.path.relpath(folder, self.tree.real_root).replace(os.sep, "/")
+        return "" if rel == "." else rel
+
+    def _resolve(self, cited: str, folder: str | None) -> Resolution:
+        raw = cited.strip()
+        if not raw:
+            return Resolution(cited, Status.MISSING, reason="the citation names no path")
+        if _HTTP.match(raw):
+            return Resolution(cited, Status.EXTERNAL, reason="a web address, not a file")
+        outside = _refuse(raw)
+        if outside:
+            return Resolution(cited, Status.OUTSIDE, reason=outside)
+        p = raw.replace("\\", "/")
+        want_dir = p.endswith("/")
+        norm = posixpath.normpath(p)
+        bases = [("root", "")]
+        if folder:
+            bases.append(("report", folder))
+        escaped = 0
+        for via, base in bases:
+            rel = posixpath.normpath(posixpath.join(base, norm)) if base else norm
+            if rel == ".." or rel.startswith("../"):
+                escaped += 1
+                continue
+            kind = self.tree.probe(rel)
+            if kind == "outside":
+                return Resolution(cited, Status.OUTSIDE, reason=(
+                    "a symbolic link on the way leads outside the sources root"))
+            if kind == "file":
+                return Resolution(cited, Status.RESOLVED, self.tree.relative(rel), via=via)
+            if kind == "dir":
+                return Resolution(cited, Status.DIRECTORY, self.tree.relative(rel), via=via)
+        if escaped == len(bases):
+            return Resolution(cited, Status.OUTSIDE,
+                              reason="'..' climbs out of the sources root")
+        if ".." in norm.split("/"):
+            return Resolution(cited, Status.MISSING, reason="no such file")
+        return self._by_name(cited, norm, want_dir)
+
+    def _by_name(self, cited: str, norm: str, want_dir: bool) -> Resolution:
+        name = norm.rsplit("/", 1)[-1]
+        suffix = "/" + norm
+        pool = self.tree.dirs_by_name(name) if want_dir else self.tree.by_name(name)
+        found = [f for f in pool if f == norm or f.endswith(suffix)]
+        if not found and not want_dir:
+            found = [d for d in self.tree.dirs_by_name(name) if d == norm or d.endswith(suffix)]
+        if len(found) > 1:
+            return Resolution(cited, Status.AMBIGUOUS, candidates=tuple(found), via="name",
+                              reason=f"{len(found)} files are named {name}")
+        if len(found) == 1:
+            kind = self.tree.probe(found[0])
+            if kind == "outside":
+                return Resolution(cited, Status.OUTSIDE, reason=(
+                    f"{found[0]} is a symbolic link that leads outside the sources root"))
+            if kind in ("file", "dir"):
+                status = Status.RESOLVED if kind == "file" else Status.DIRECTORY
+                return Resolution(cited, status, self.tree.relative(found[0]), via="name")
+        near = tuple(f for f in self.tree.by_folded_name(name)
+                     if f.casefold().endswith(suffix.casefold()) or f.casefold() == norm.casefold())
+        return Resolution(cited, Status.MISSING, candidates=near, reason="no such file")
+
+
+def _refuse(raw: str) -> str:
+    """Why a path can never be inside the root, or '' if it might be."""
+    if _FILE_URL.match(raw):
+        return "a file:// URL is not a path inside the sources root"
+    if raw.startswith("~"):
+        return "'~' is a home folder, outside the sources root"
+    if raw.startswith(("\\\\", "//")):
+        return "a network (UNC) path is outside the sources root"
+    if _DRIVE.match(raw):
+        return "a Windows drive path is outside the sources root"
+    if raw.startswith(("/", "\\")):
+        return "an absolute path is outside the sources root; cite it relative to the root"
+    return ""

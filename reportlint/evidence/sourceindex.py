@@ -1,0 +1,355 @@
+"""SourceIndex: what a cited file offers to the cross-check, built once per file per run.
+
+- **Markdown** (``.md``, ``.markdown``, ``.mdx``): headings, ATX and setext,
+  outside fenced code (``` and ~~~) and outside a leading front-matter block,
+  each with its section's line range (its line to the line before the next
+  heading of the same or a higher level); bold-label pseudo-headings (a line
+  that starts, after an optional list marker or quote, with ``**Label**``,
+  as in ``**M27: Training**`` or ``- **M27** — …``), each running to the
+  line before the next heading or label; and every number token.
+- **JSON** and **YAML**: every key is a section (its full dotted path and its
+  own name both match), every number inside a scalar value is indexed with
+  its key path. A file that does not parse is indexed as plain text, with
+  ``error`` saying why.
+- **Anything else**: number tokens with their lines.
+
+No Markdown parser is run: a line scanner is enough for headings, and
+cited files can be large. Numbers inside URLs are not indexed (a pull request
+number in a link is not evidence). A file larger than the configured limit,
+or not UTF-8, or binary, is skipped with ``skipped`` giving the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+import yaml
+
+from reportlint.document import LineIndex, normalize
+from reportlint.evidence import numbers as num
+from reportlint.evidence.anchors import AnchorTable
+from reportlint.evidence.structured import Outline, json_outline, yaml_outline
+from reportlint.span import Span
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
+JSON_SUFFIXES = (".json",)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_NOT_PARAGRAPH = re.compile(r"^(?: {4}| {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||#|<|"
+                            r"(?:[-*_][ \t]*){3,}$))")
+_LABEL_LINE = re.compile(r"^ {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
+                         r"(?P<mark>\*\*|__)(?P<label>[^*_\n]+?)(?P=mark)")
+_URL = re.compile(r"(?i)\b(?:https?|ftp|file)://[^\s)>\]]+")
+_SECTION_AT_TRIES = 64
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class SourceSection:
+    """A heading, bold label or key of a source file, with the lines it covers.
+
+    ``kind`` is ``heading``, ``label`` or ``key``; ``level`` is the heading
+    level (7 for a label, the nesting depth for a key). ``span`` is the name
+    as it appears in the file.
+    """
+
+    name: str
+    kind: str
+    level: int
+    line: int
+    end_line: int
+    span: Span
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        return (self.line, self.end_line)
+
+
+class Location(NamedTuple):
+    """A number found in a source file. ``key`` is its JSON/YAML key path, if any.
+
+    A plain tuple with its span built on demand: a large file holds many
+    numbers and only the few a finding cites ever need a ``Span``.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_column: int
+    text: str
+    key: str = ""
+
+    @property
+    def span(self) -> Span:
+        return Span.at(self.line, self.column, self.line, self.end_column, self.path)
+
+
+LookupValue = Decimal | int | str | num.NumberToken | Iterable[Decimal]
+
+
+def lookup_keys(value: LookupValue) -> tuple[Decimal, ...]:
+    """The magnitudes to look ``value`` up under (a token brings its alternates).
+
+    A string is read as a plain number (``"2,200"``); use a ``NumberToken``
+    to get percent and multiplier alternates.
+    """
+    if isinstance(value, num.NumberToken):
+        return value.keys
+    if isinstance(value, (Decimal, int)):
+        return (abs(Decimal(value)),)
+    if isinstance(value, str):
+        parsed = num.parse_decimal(value)
+        if parsed is None:
+            raise ValueError(f"not a number: {value!r}")
+        return (abs(parsed),)
+    return tuple(abs(v) for v in value)
+
+
+class SourceIndex:
+    """The index of one cited file. Build with ``SourceIndex.build`` or ``skipped``."""
+
+    def __init__(self, path: str, kind: str, line_count: int = 0, skipped: str = "",
+                 error: str = "") -> None:
+        self.path = path
+        self.kind = kind
+        self.line_count = line_count
+        self.skipped = skipped
+        self.error = error
+        self.sections: tuple[SourceSection, ...] = ()
+        self.numbers: dict[Decimal, list[Location]] = defaultdict(list)  # key -> places
+        self._anchors: AnchorTable[SourceSection] = AnchorTable()
+        self._starts: list[int] = []
+
+    # ------------------------------------------------------------------ build
+    @classmethod
+    def skip(cls, path: str, reason: str) -> SourceIndex:
+        return cls(path, kind_of(path), skipped=reason)
+
+    @classmethod
+    def build(cls, path: str, data: bytes, max_bytes: int | None = None) -> SourceIndex:
+        """Index ``data``, the content of ``path`` (root-relative, posix)."""
+        if max_bytes is not None and len(data) > max_bytes:
+            return cls.skip(path, f"larger than {max_bytes} bytes")
+        if b"\x00" in data:
+            return cls.skip(path, "binary file")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return cls.skip(path, "not UTF-8 text")
+        return cls.from_text(path, text)
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> SourceIndex:
+        text = normalize(text)
+        lines = LineIndex(text)
+        count = len(lines.starts) - (1 if text.endswith("\n") else 0)
+        index = cls(path, kind_of(path), max(count, 0))
+        if index.kind == "markdown":
+            index._markdown(text, lines)
+        elif index.kind in ("json", "yaml"):
+            try:
+                outline = json_outline(text) if index.kind == "json" else yaml_outline(text)
+            except (ValueError, yaml.YAMLError) as exc:
+                index.error = _first_line(str(exc)) or type(exc).__name__
+                index._text_numbers(text, lines)
+            else:
+                index._structured(text, lines, outline)
+        else:
+            index._text_numbers(text, lines)
+        index._starts = [s.line for s in index.sections]
+        index.numbers = dict(index.numbers)  # lookups must not grow it
+        return index
+
+    def _span(self, lines: LineIndex, start: int, end: int) -> Span:
+        return lines.span(start, end, trim=False).with_path(self.path)
+
+    def _add_numbers(self, text: str, lines: LineIndex, lo: int, hi: int,
+                     key: str = "") -> None:
+        starts = lines.starts
+        numbers = self.numbers
+        for tok in num.scan(text[lo:hi]):
+            start = lo + tok.start
+            row = bisect.bisect_right(starts, start) - 1
+            col = start - starts[row] + 1
+            # a token never spans lines: units, signs and marks sit on its line
+            loc = Location(self.path, row + 1, col, col + tok.end - tok.start, tok.text, key)
+            for k in tok.keys:
+                numbers[k].append(loc)
+
+    def _text_numbers(self, text: str, lines: LineIndex) -> None:
+        self._add_numbers(_blank_urls(text), lines, 0, len(text))
+
+    def _markdown(self, text: str, lines: LineIndex) -> None:
+        self._text_numbers(text, lines)
+        raw: list[tuple[int, int, str, str, int, int]] = []  # line, level, name, kind, col, end col
+        fence: tuple[str, int] | None = None
+        para_start: int | None = None
+        all_lines = text.split("\n")
+        first = _front_matter_end(all_lines)
+        for i in range(first, len(all_lines)):
+            line = all_lines[i]
+            n = i + 1
+            if fence is not None:
+                if line.lstrip(" ").startswith(fence[0] * fence[1]) and \
+                        not line.strip().strip(fence[0]):
+                    fence = None
+                continue
+            f = _FENCE.match(line)
+            if f and not (f.group(1)[0] == "`" and "`" in f.group(2)):
+                fence = (f.group(1)[0], len(f.group(1)))
+                para_start = None
+                continue
+            if not line.strip():
+                para_start = None
+                continue
+            s = _SETEXT.match(line)
+            if s and para_start is not None:
+                name = " ".join(x.strip() for x in all_lines[para_start:i])
+                first_line = all_lines[para_start]
+                col = len(first_line) - len(first_line.lstrip()) + 1
+                raw.append((para_start + 1, 1 if s.group(1)[0] == "=" else 2, name, "heading",
+                            col, len(first_line.rstrip()) + 1))
+                para_start = None
+                continue
+            a = _ATX.match(line)
+            if a:
+                title = (a.group(2) or "").strip()
+                col = line.find(title) + 1 if title else len(line) + 1
+                raw.append((n, len(a.group(1)), title, "heading", col, col + len(title)))
+                para_start = None
+                continue
+            lab = _LABEL_LINE.match(line)
+            if lab:
+                name = lab.group("label").strip().rstrip(":").strip()
+                if name:
+                    raw.append((n, 7, name, "label", lab.start("label") + 1,
+                                lab.end("label") + 1))
+            if para_start is None and not _NOT_PARAGRAPH.match(line):
+                para_start = i
+            elif para_start is not None and _NOT_PARAGRAPH.match(line):
+                para_start = None
+        self._close_sections(raw, max(self.line_count, 1))
+
+    def _close_sections(self, raw: list[tuple[int, int, str, str, int, int]],
+                        last: int) -> None:
+        """End each heading at the next of same-or-higher level, each label at the next
+        heading or label. One pass, with a stack of open headings."""
+        ends = [last] * len(raw)
+        open_headings: list[int] = []
+        open_label: int | None = None
+        for k, (line, level, _name, kind, _c, _e) in enumerate(raw):
+            if open_label is not None:
+                ends[open_label] = line - 1
+                open_label = None
+            if kind == "label":
+                open_label = k
+                continue
+            while open_headings and raw[open_headings[-1]][1] >= level:
+                ends[open_headings.pop()] = line - 1
+            open_headings.append(k)
+        sections = []
+        for k, (line, level, name, kind, col, end_col) in enumerate(raw):
+            span = Span.at(line, col, line, end_col, self.path)
+            sec = SourceSection(name, kind, level, line, max(ends[k], line), span)
+            sections.append(sec)
+            self._anchors.add(name, sec)
+        self.sections = tuple(sections)
+
+    def _structured(self, text: str, lines: LineIndex, outline: Outline) -> None:
+        for sc in outline.scalars:
+            self._add_numbers(text, lines, sc.start, sc.end, sc.path)
+        sections = []
+        for key in outline.keys:
+            start = lines.position(key.start)
+            end = lines.position(max(key.start, key.end - 1))
+            depth = key.path.count(".") + key.path.count("[")
+            sec = SourceSection(key.path, "key", depth, start.line, end.line,
+                                self._span(lines, key.start, key.name_end))
+            sections.append(sec)
+            self._anchors.add(key.path, sec)
+            if key.name != key.path:
+                self._anchors.add(key.name, sec)
+        self.sections = tuple(sections)
+
+    # ------------------------------------------------------------------ lookups
+    def find_section(self, anchor: str) -> list[SourceSection]:
+        """Sections matching ``anchor`` under the rule of ``anchors`` (no substrings)."""
+        return self._anchors.find(anchor)
+
+    def find_number(self, value: LookupValue,
+                    lines: tuple[int, int] | None = None) -> list[Location]:
+        """Where ``value`` occurs (any of its keys), optionally within ``lines``."""
+        seen: set[Location] = set()
+        out: list[Location] = []
+        for k in lookup_keys(value):
+            for loc in self.numbers.get(k, ()):
+                if lines is not None and not lines[0] <= loc.line <= lines[1]:
+                    continue
+                if loc not in seen:
+                    seen.add(loc)
+                    out.append(loc)
+        out.sort()
+        return out
+
+    def section_at(self, line: int) -> SourceSection | None:
+        """The innermost section containing ``line``.
+
+        In Markdown that is the last heading or label started at or before
+        the line. JSON/YAML keys can close before their parent does, so a few
+        earlier keys are tried too (bounded, to keep every lookup cheap).
+        """
+        k = bisect.bisect_right(self._starts, line) - 1
+        for _ in range(_SECTION_AT_TRIES):
+            if k < 0:
+                return None
+            sec = self.sections[k]
+            if sec.end_line >= line:
+                return sec
+            if sec.kind != "key":
+                return None
+            k -= 1
+        return None
+
+    def __repr__(self) -> str:
+        state = f"skipped: {self.skipped}" if self.skipped else f"{len(self.sections)} sections"
+        return f"SourceIndex({self.path!r}, {self.kind}, {state})"
+
+
+def kind_of(path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if lower.endswith(JSON_SUFFIXES):
+        return "json"
+    if lower.endswith(YAML_SUFFIXES):
+        return "yaml"
+    return "text"
+
+
+def _blank_urls(text: str) -> str:
+    if "://" not in text:
+        return text
+    return _URL.sub(lambda m: " " * len(m.group()), text)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the first line after a leading ``---`` … ``---`` block (0 if none)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for i in range(1, len(lines)):
+        if _FRONT_MATTER_END.match(lines[i]):
+            return i + 1
+    return 0
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
