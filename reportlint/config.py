@@ -67,7 +67,7 @@ class Config:
     sources_root: Path | None = None
     rules_dirs: tuple[Path, ...] = ()
     raw_rules: dict[str, LineDict] = dataclasses.field(default_factory=dict)
-    evidence: dict[str, Any] = dataclasses.field(default_factory=dict)
+    evidence: LineDict = dataclasses.field(default_factory=LineDict)
     limits: LineDict = dataclasses.field(default_factory=LineDict)
     parse_limits: Limits = dataclasses.field(default_factory=Limits)
     profile_chain: tuple[str, ...] = ()
@@ -461,14 +461,30 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
     if config_path is not None and not cfg.documents:
         cfg.base_dir = config_path.parent
     cfg.profile_chain = tuple(label for label, _b, _d in layers)
+    if cfg.evidence:
+        _check_evidence(cfg)
     try:
         cfg.parse_limits = opts.build(Limits, cfg.limits, "limits")
     except opts.OptionError as exc:
         key = exc.path.split(".")[1].split("[")[0] if "." in exc.path else ""
-        raise ConfigError(exc.args[0], _file(cfg.limits, key, str(config_path or "")),
-                          exc.line) from None
+        default = display(config_path) if config_path else "<config>"
+        raise ConfigError(exc.args[0], _file(cfg.limits, key, default), exc.line) from None
     _build_rules(cfg, registry)
     return cfg, registry
+
+
+def _check_evidence(cfg: Config) -> None:
+    """Validate `evidence:` at load time, so a mistake is a config error, not a crash."""
+    from reportlint.evidence.settings import settings_from
+
+    raw = LineDict(cfg.evidence)
+    raw.lines = getattr(cfg.evidence, "lines", {})
+    try:
+        settings_from(raw)
+    except opts.OptionError as exc:
+        key = exc.path.split(".")[1].split("[")[0] if "." in exc.path else ""
+        default = display(cfg.file) if cfg.file else "<config>"
+        raise ConfigError(exc.args[0], _file(cfg.evidence, key, default), exc.line) from None
 
 
 def apply_selection(cfg: Config, registry: Registry, select: Iterable[str] = (),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import multiprocessing as mp
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -186,7 +185,7 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
                                    f"{type(exc).__name__}: {exc}", display))
             continue
         for f in produced:
-            findings.append(_stamp(f, rule, severity, display))
+            findings.append(_stamp(f, rule, severity, display, run))
     mask, problems = build_mask(doc, run.registry.resolve, display)
     findings.extend(problems)
     out = []
@@ -207,12 +206,23 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
     return result
 
 
-def _stamp(f: Finding, rule: Rule, severity: Severity, path: str) -> Finding:
+def _stamp(f: Finding, rule: Rule, severity: Severity, path: str, run: Run) -> Finding:
+    """Path, rule and configured severity on a rule's finding.
+
+    Related spans without a path are in the report itself; others come from
+    the evidence layer relative to the sources root and are made relative to
+    the project root here, so every reporter prints one kind of path.
+    """
     sev = severity
     if f.severity != rule.default_severity and f.severity.rank < severity.rank:
         sev = f.severity
-    related = tuple(r if r.span.path else Related(r.span.with_path(path), r.message)
-                    for r in f.related)
+    shift = run.sources_root != run.project_root
+    related = tuple(
+        Related(r.span.with_path(path), r.message) if not r.span.path
+        else Related(r.span.with_path(relpath(run.sources_root / r.span.path,
+                                              run.project_root)), r.message) if shift
+        else r
+        for r in f.related)
     return dataclasses.replace(f, span=f.span.with_path(path), severity=sev,
                                rule_id=rule.id, rule_name=rule.name, related=related)
 
@@ -243,12 +253,12 @@ def lint_paths(run: Run, paths: Sequence[str], jobs: int = 1,
     ``keep_documents``.
     """
     items = collect(paths, run.config)
-    if jobs <= 1 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
-        results = [lint_one(run, p, problem) for p, problem in items]
-        if not keep_documents:
-            for r in results:
-                r.doc = None
-        return results
+    if jobs <= 1 or len(items) < 2:
+        return _lint_serial(run, items, keep_documents)
+    import multiprocessing as mp  # only a parallel run pays for the import
+
+    if "fork" not in mp.get_all_start_methods():
+        return _lint_serial(run, items, keep_documents)
     global _WORKER_RUN
     _WORKER_RUN = run
     ctx = mp.get_context("fork")
@@ -260,6 +270,15 @@ def lint_paths(run: Run, paths: Sequence[str], jobs: int = 1,
                                 chunksize=chunk)
     finally:
         _WORKER_RUN = None
+
+
+def _lint_serial(run: Run, items: list[tuple[Path, str | None]],
+                 keep_documents: bool) -> list[FileResult]:
+    results = [lint_one(run, p, problem) for p, problem in items]
+    if not keep_documents:
+        for r in results:
+            r.doc = None
+    return results
 
 
 _WORKER_RUN: Run | None = None

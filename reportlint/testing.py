@@ -25,7 +25,7 @@ def make_run(rules: Mapping[str, Mapping[str, Any] | None], root: Path | None = 
     """A Run with exactly ``rules`` enabled (keyed by id or name, valued by options)."""
     reg = registry or default_registry()
     base = root or Path.cwd()
-    cfg = Config(file=None, base_dir=base, evidence=dict(evidence or {}))
+    cfg = Config(file=None, base_dir=base, evidence=LineDict(evidence or {}))
     for ref, opts in rules.items():
         cls = reg.get(ref)
         raw = LineDict(opts or {})

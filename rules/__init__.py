@@ -21,6 +21,14 @@ MODULES = (
     "rl202_section_length",
     "rl210_banned_phrases",
     "rl211_placeholders",
+    "rl301_source_tag_syntax",
+    "rl302_unsourced_claim",
+    "rl303_cited_file_missing",
+    "rl304_cited_file_ambiguous",
+    "rl305_cited_section_missing",
+    "rl306_claim_not_in_source",
+    "rl307_metric_conflict",
+    "rl308_required_sources",
 )
 
 

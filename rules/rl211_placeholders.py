@@ -18,6 +18,26 @@ PLACEHOLDERS = (
     r"\?\?\?+",
 )
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_MASK = frozenset({"code", "url"})
+# A cheap test each default pattern's matches pass: a substring they contain, or a regex
+# that finds them and that the engine scans fast (it starts with a literal or a small
+# character set). Most text passes none, and these tests are far cheaper than scanning
+# with the alternation, whose `\b` and `(?i:` alternatives defeat the regex engine's
+# prefix search. A pattern without an entry here has no test: then every text is scanned.
+_PROBES: dict[str, tuple[str | re.Pattern[str], ...]] = {
+    PLACEHOLDERS[0]: (re.compile(PLACEHOLDERS[0]),),  # starts with a literal "("
+    PLACEHOLDERS[1]: ("TODO", "TBD", "TBC", "FIXME", "XXX"),
+    # no character but ASCII letters matches l, o, r, e or m under re.IGNORECASE
+    PLACEHOLDERS[2]: (re.compile("[Ll][Oo][Rr][Ee][Mm]"),),
+    PLACEHOLDERS[3]: ("[",),
+    PLACEHOLDERS[4]: ("{{",),
+    PLACEHOLDERS[5]: ("<",),
+    PLACEHOLDERS[6]: ("???",),
+}
+
+
+def _may_match(text: str, probes: tuple[str | re.Pattern[str], ...]) -> bool:
+    return any(p in text if isinstance(p, str) else p.search(text) for p in probes)
 
 
 class Placeholders(Rule):
@@ -78,10 +98,15 @@ class Placeholders(Rule):
             return
         pattern = re.compile("|".join(f"(?:{p})" for p in o.patterns))
         allow = [re.compile(a, re.IGNORECASE) for a in o.allow]
+        probes = tuple(t for p in o.patterns for t in _PROBES.get(p, ()))
+        probed = all(p in _PROBES for p in o.patterns)
         for _block, prose in prose_blocks(doc):
+            text = prose.masked(_MASK)
             # inline HTML stays (`<insert number>` reads as HTML); comments do not
-            text = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)),
-                                   prose.masked(frozenset({"code", "url"})))
+            if "<!--" in text:
+                text = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)), text)
+            if probed and not _may_match(text, probes):
+                continue
             for m in pattern.finditer(text):
                 if m.end() == m.start() or any(a.fullmatch(m.group(0)) for a in allow):
                     continue

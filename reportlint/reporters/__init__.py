@@ -45,15 +45,8 @@ class ReportInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def related_path(self, finding: Finding, path: str) -> str:
-        """A related location's path relative to the project root.
-
-        The engine stamps related spans inside the report itself with the
-        report's own path; any other related path is relative to the sources
-        root.
-        """
-        if path == finding.path or not self.sources_root or self.sources_root == ".":
-            return path
-        return f"{self.sources_root.rstrip('/')}/{path}"
+        """A related location's path: the engine already made it project-relative."""
+        return path
 
 
 def get(name: str) -> Callable[[list[FileResult], ReportInfo], str]:

@@ -111,7 +111,7 @@ def test_results_explicit_level_one_location_and_rule_index():
     assert not any(r["ruleId"].startswith("RL9") for r in results)
 
 
-def test_related_locations_resolve_from_the_sources_root():
+def test_related_locations_keep_project_relative_paths():
     res = next(r for r in _sarif()["runs"][0]["results"] if r["ruleId"] == "RL306")
     related = res["relatedLocations"]
     assert [r["id"] for r in related] == [0, 1]
@@ -121,11 +121,11 @@ def test_related_locations_resolve_from_the_sources_root():
     assert related[0]["physicalLocation"]["region"] == {
         "startLine": 7, "startColumn": 1, "endLine": 7, "endColumn": 30}
     assert res["properties"] == {"fix": "cite bench/run.md"}
-    # sources root == project root: paths unchanged
+    # the engine made evidence paths project-relative; the reporter does not shift them
     res = next(r for r in _sarif(sources_root=".")["runs"][0]["results"]
                if r["ruleId"] == "RL306")
     assert res["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "perf.md"
+        "sources/perf.md"
 
 
 def test_suppressions_and_omitting_them():

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
+
+
+class UnsourcedClaim(Rule):
+    """
+    ## What it does
+    Reports each *hard claim* that no source tag covers, at the line and
+    column of its first number.
+
+    A claim unit is a sentence of a paragraph, a whole list item, or a table
+    row. It is *hard* when it states a number: a count (`1,318 tests`), a
+    percentage (`84.2%`, `70 %`), a size with a unit (`~900 MB`), a
+    duration (`3.9 minutes`, `1-2 days`), a score or ratio (`4.06/5`), a
+    range (`5–20`), a before→after delta (`2.41 → 1.37`), an approximation
+    (`>70%`, `70%+`), scientific notation (`1.0e-5`).
+
+    Not hard, by default: heading numbering (`## 3. Training`), ordered-list
+    markers, milestone and version ids (`M33`, `v1.2`, `m33_v1`), dates and
+    years (`2026-03-01`, `March 2025`), numbers in inline code, in URLs and
+    inside the tag itself, references such as `§3` or `line 42`, and the
+    scale of a score (the `5` of `4.06/5`). All of it is configurable under
+    `evidence.numbers` (`include` and `exclude` patterns, and the kinds to
+    ignore).
+
+    A claim is covered by a tag in the same unit; by its row's cell in a
+    table's Source/Sources/Evidence column; or by a paragraph that is only a
+    tag, which covers every claim after the previous heading or previous
+    such paragraph. An explicitly external citation (`(source: competition
+    criteria referenced externally[^1])`) covers its claim.
+
+    The finding names, as related locations, up to `suggestions` places
+    under the sources root where the claim's numbers occur together: the
+    likely source to cite.
+
+    ## Why is this bad?
+    "No invented numbers": a number without a source cannot be checked, and
+    a reader cannot tell a measured value from a guess.
+
+    ## Example
+    This fails:
+    ```markdown
+    The backend suite has 1,318 tests.
+    ```
+
+    Use instead:
+    ```markdown
+    The backend suite has 1,318 tests (source: M33_summary.md §Evidence).
+    ```
+
+    ## Options
+    - `suggestions`: how many likely sources to name (0: none).
+    """
+
+    id = "RL302"
+    name = "unsourced-claim"
+    summary = "Every hard claim (a sentence, item or row stating a number) has a source tag."
+    default_severity = Severity.ERROR
+    tags = ("evidence",)
+
+    @dataclass(frozen=True)
+    class Options:
+        suggestions: int = opt(3, "Places under the sources root to suggest, at most.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from reportlint.evidence import claims_for, settings_for, sources_for
+        from reportlint.evidence.verify import report_in_root
+
+        settings = settings_for(ctx)
+        claims = claims_for(ctx, doc, settings)
+        unsourced = claims.unsourced
+        if not unsourced:
+            return
+        sources = sources_for(ctx, settings) if self.options.suggestions else None
+        me = report_in_root(ctx, sources) if sources is not None else None
+        for claim in unsourced:
+            numbers = claim.hard_numbers
+            first = numbers[0]
+            shown = ", ".join(t.text for t in numbers[:4]) + (", …" if len(numbers) > 4 else "")
+            related = []
+            if sources is not None:
+                for s in sources.suggest(list(numbers), limit=self.options.suggestions,
+                                         exclude=[me] if me else []):
+                    found = ", ".join(loc.text for loc in s.locations[:4])
+                    related.append(Related(s.span, f"these numbers occur here: {found}"))
+            yield self.finding(first.span or claim.span,
+                               f"hard claim without a source tag ({shown})", related)
+
+
+RULES = [UnsourcedClaim]

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+
+
+class CitedFileAmbiguous(Rule):
+    """
+    ## What it does
+    Reports a cited bare file name (or partial path) that is found neither
+    at the sources root nor next to the report, and that matches several
+    files under the root. The finding lists every candidate as a related
+    location; nothing is cross-checked for that citation until it names
+    one file.
+
+    ## Why is this bad?
+    `README.md` or `summary.md` may mean any of several files; a reader, and
+    the cross-check, cannot know which one holds the number.
+
+    ## Example
+    This fails when `docs/summary.md` and `runs/summary.md` both exist:
+    ```markdown
+    Loss fell to 1.37 (source: summary.md).
+    ```
+
+    Use instead:
+    ```markdown
+    Loss fell to 1.37 (source: runs/summary.md).
+    ```
+
+    ## Options
+    This rule has no options.
+    """
+
+    id = "RL304"
+    name = "cited-file-ambiguous"
+    summary = "A cited bare file name matches exactly one file."
+    default_severity = Severity.ERROR
+    tags = ("evidence",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from reportlint.evidence import Status, claims_for, settings_for, sources_for
+        from reportlint.evidence.verify import report_path
+
+        settings = settings_for(ctx)
+        claims = claims_for(ctx, doc, settings)
+        if not claims.tags:
+            return
+        sources = sources_for(ctx, settings)
+        report = report_path(ctx)
+        for c in claims.citations:
+            if c.external or not c.path:
+                continue
+            res = sources.resolve(c.path, report)
+            if res.status is Status.AMBIGUOUS:
+                related = [Related(Span.at(1, 1, 1, 1, p), "one of the matching files")
+                           for p in res.candidates]
+                yield self.finding(c.span, f'cited file "{c.path}" matches '
+                                           f"{len(res.candidates)} files: "
+                                           + ", ".join(res.candidates), related)
+
+
+RULES = [CitedFileAmbiguous]

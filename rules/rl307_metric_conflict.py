@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
+
+METRICS = (
+    "backend tests", "frontend tests", "end-to-end tests", "e2e tests", "unit tests",
+    "integration tests", "line coverage", "branch coverage", "test coverage",
+    "mypy errors", "ruff violations", "type-ignore comments", "open findings",
+    "routers", "endpoints", "training steps", "judge score",
+)
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_TREND_RE = re.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|grew|rose|"
+                       r"fell|dropped|increased|decreased|was|were)\b|→|->")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    label: str
+    value: Decimal
+    text: str
+    claim_index: int
+    token: object
+    unit: str
+
+
+def _stem(word: str) -> str:
+    w = word.casefold()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+class MetricConflict(Rule):
+    """
+    ## What it does
+    Reports the same metric stated with different values in one report,
+    unless a trend note mentions both values. The prompt's rule: "If a
+    metric differs across sources, report the most recent and note the prior
+    value in a short trend bullet."
+
+    The heuristic prefers precision to recall:
+
+    - only the metric labels in `metrics` are considered (defaults such as
+      "backend tests", "line coverage", "branch coverage");
+    - a label is mentioned when its words appear in order, at most
+      `window` words apart, in one sentence, list item or table row, not
+      across a cell, a comma, a semicolon or a parenthesis; the
+      label's value is the number inside the label ("backend suite has 1,204
+      tests"), else right after it with at most two linking words ("line
+      coverage is 84.2%"), else right before it ("1,318 backend tests");
+      a label with no such number is not a mention;
+    - two mentions conflict when their values differ (after normalisation:
+      1,318 = 1318) and their units are the same;
+    - a conflict is forgiven when some claim unit of the report contains
+      both values and a trend word ("trend", "from", "prior", "→", "grew"…).
+
+    The finding sits on the later value, with the earlier mention as a
+    related location. It does not yet compare report values with newer
+    versions of the cited sources.
+
+    ## Why is this bad?
+    Two different "backend tests" counts in one packet make a reader doubt
+    every other number; the reader needs the latest value and, if it
+    matters, the prior one labelled as such.
+
+    ## Example
+    This fails:
+    ```markdown
+    - The platform has 1,318 backend tests (source: M33_summary.md §Evidence).
+    - The backend suite has 1,204 tests (source: M31_summary.md §Testing).
+    ```
+
+    Use instead:
+    ```markdown
+    - The platform has 1,318 backend tests (source: M33_summary.md §Evidence).
+    - Trend: backend tests grew from 1,204 (M31) to 1,318 (M33)
+      (source: M31_summary.md §Testing; M33_summary.md §Evidence).
+    ```
+
+    ## Options
+    - `metrics`: the metric labels compared.
+    - `extra-metrics`: labels added to `metrics`.
+    - `window`: how many words may separate two words of a label.
+    """
+
+    id = "RL307"
+    name = "metric-conflict"
+    summary = "One metric is not stated with different values without a trend note."
+    default_severity = Severity.WARNING
+    tags = ("evidence",)
+    precision = "medium"
+
+    @dataclass(frozen=True)
+    class Options:
+        metrics: tuple[str, ...] = opt(METRICS, "Metric labels compared.")
+        extra_metrics: tuple[str, ...] = opt((), "Labels added to `metrics`.")
+        window: int = opt(3, "Words allowed between two words of a label.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from reportlint.evidence import claims_for, settings_for
+
+        claims = claims_for(ctx, doc, settings_for(ctx)).hard
+        names = {}
+        labels = []
+        for m in (*self.options.metrics, *self.options.extra_metrics):
+            lab = [_stem(w) for w in _WORD_RE.findall(m)]
+            if lab:
+                labels.append(lab)
+                names[" ".join(lab)] = m
+        mentions: list[_Mention] = []
+        keysets: list[set[Decimal]] = []
+        trend: list[bool] = []
+        for ci, claim in enumerate(claims):
+            keysets.append({k for t in claim.hard_numbers for k in t.keys})
+            trend.append(bool(_TREND_RE.search(claim.text)))
+            mentions.extend(self._mentions(claim, ci, labels))
+        first: dict[str, _Mention] = {}
+        for m in mentions:
+            seen = first.get(m.label)
+            if seen is None:
+                first[m.label] = m
+                continue
+            if seen.value == m.value or seen.unit != m.unit:
+                continue  # a different unit is a different quantity ("tests" vs "test run")
+            if any(seen.value in ks and m.value in ks and tr for ks, tr in zip(keysets, trend)):
+                continue
+            span = getattr(m.token, "span", None) or claims[m.claim_index].span
+            earlier = getattr(seen.token, "span", None) or claims[seen.claim_index].span
+            label = names.get(m.label, m.label)
+            yield self.finding(
+                span, f'"{label}" is {m.text} here but {seen.text} at line {earlier.line}; '
+                      "report the most recent value and note the prior one in a trend bullet",
+                [Related(earlier, f'"{label}" stated as {seen.text} here')])
+
+    def _mentions(self, claim: object, ci: int, labels: list[list[str]]) -> list[_Mention]:
+        text: str = claim.text  # type: ignore[attr-defined]
+        numbers = claim.hard_numbers  # type: ignore[attr-defined]
+        if not numbers:
+            return []
+        words = [(m.start(), m.end(), _stem(m.group(0))) for m in _WORD_RE.finditer(text)
+                 if not m.group(0)[0].isdigit()]
+        window = self.options.window
+        best: dict[int, tuple[int, str]] = {}  # number index -> (label length, label)
+        for lab in labels:
+            for i, (ls, _e, w) in enumerate(words):
+                if w != lab[0]:
+                    continue
+                j, ok = i, True
+                for part in lab[1:]:
+                    nxt = next((k for k in range(j + 1, min(len(words), j + 2 + window))
+                                if words[k][2] == part
+                                and not _BREAK_RE.search(text[words[j][1]:words[k][0]])), None)
+                    if nxt is None:
+                        ok = False
+                        break
+                    j = nxt
+                if not ok:
+                    continue
+                n = _value_of(text, numbers, ls, words[j][1])
+                if n is not None and len(lab) > best.get(n, (0, ""))[0]:
+                    best[n] = (len(lab), " ".join(lab))
+        out = []
+        for n, (_l, name) in sorted(best.items()):
+            t = numbers[n]
+            out.append(_Mention(name, t.keys[0], t.text, ci, t, t.unit))
+        return out
+
+
+# a label does not run across cells, clauses or parentheses
+_BREAK_RE = re.compile(r"[|;()\[\]]|[,.](?!\d)")
+_LINK_RE = re.compile(r"^[\s:=]*(?:(?:is|are|was|were|of|at|has|have|reached|stands|now|"
+                      r"total|totals|count|to)[\s:=]+){0,2}$", re.IGNORECASE)
+
+
+def _value_of(text: str, numbers: tuple[object, ...], ls: int, le: int) -> int | None:
+    """The number a label at ``text[ls:le]`` states, by position; None when unclear.
+
+    Inside the label ("backend suite has 1,204 tests") first, then right after
+    it with at most two linking words ("line coverage is 84.2%"), then right
+    before it ("1,318 backend tests", "84.2% line coverage").
+    """
+    inside = after = before = None
+    for n, t in enumerate(numbers):
+        start, end = t.start, t.end  # type: ignore[attr-defined]
+        if ls < start < le and inside is None:
+            inside = n
+        elif start >= le and after is None and _LINK_RE.match(text[le:start]):
+            after = n
+        elif end <= ls and not text[end:ls].strip():
+            before = n
+    for choice in (inside, after, before):
+        if choice is not None:
+            return choice
+    return None
+
+
+RULES = [MetricConflict]
