@@ -196,6 +196,64 @@ def exit_code(results: list[FileResult], fail_on: str) -> int:
     return 1 if any(f.severity.rank >= threshold for f in active) else 0
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (default: nearest .reportlint.yml or pyproject.toml).")
+@click.option("--profile", help="Built-in profile to extend instead of the config's `extends`.")
+@click.option("--sources-root", type=click.Path(file_okay=False),
+              help="Where citations resolve; nothing outside it is read.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Read documents in this many processes (0: one per core).")
+def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
+          sources_root: str | None, fmt: str, jobs: int) -> None:
+    """Words, pages, tables, diagrams, tags, citations and how many claims are sourced
+    and verified, per document."""
+    from reportlint.stats import FIELDS
+
+    cfg, registry = load_config(Path(config_path) if config_path else None, profile,
+                                registry_factory=_registry_factory(False, ()))
+    if sources_root is not None and not Path(sources_root).is_dir():
+        _fail(f"--sources-root: no such folder: {sources_root}")
+    if not paths and not cfg.documents:
+        _fail("nothing to read: give PATHS or list `documents` in the configuration")
+    project_root = find_project_root(cfg.file.parent if cfg.file else Path.cwd())
+    run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
+    run.rules = []  # statistics only: no rule runs
+    run.collect_stats = True
+    results = lint_paths(run, paths, jobs=jobs or default_jobs())
+    problems = [f for r in results for f in r.findings]
+    if fmt == "json":
+        import json
+
+        data = {"version": 1, "documents": [
+            {"path": r.path, **({k: r.stats[k] for k in FIELDS} if r.stats else {}),
+             "error": None if r.stats else "; ".join(f.message for f in r.findings)}
+            for r in results]}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        from reportlint.reporters.text import clean
+
+        for r in results:
+            click.echo(clean(r.path))
+            if r.stats is None:
+                for f in r.findings:
+                    click.echo(f"  {clean(f.message)}")
+                continue
+            st = r.stats
+            click.echo(f"  words            {st['words']:,} (about {st['pages']} pages)")
+            click.echo(f"  tables           {st['tables']}")
+            click.echo(f"  diagrams         {st['diagrams']}")
+            click.echo(f"  source tags      {st['tags']}")
+            click.echo(f"  citations        {st['citations']} ({st['resolved']} resolved)")
+            click.echo(f"  hard claims      {st['hard_claims']}")
+            click.echo(f"  sourced          {st['sourced']} ({st['sourced_share']:.0%})")
+            click.echo(f"  verified         {st['verified']} ({st['verified_share']:.0%})")
+    sys.exit(2 if any(is_fatal(f) for f in problems) else 0)
+
+
 @main.command("rules")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Show severities as this configuration sets them.")

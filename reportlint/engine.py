@@ -199,10 +199,11 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
     if run.collect_stats:
         from reportlint.stats import document_stats
 
-        result.stats = document_stats(doc)
-        extra = ctx.shared.get("stats_hook")
-        if callable(extra):
-            result.stats.update(extra(doc, ctx))
+        try:
+            result.stats = document_stats(doc, ctx)
+        except Exception as exc:  # statistics must never sink a lint
+            result.findings.append(notice("RL903", f"statistics failed on {display}: "
+                                          f"{type(exc).__name__}: {exc}", display))
     return result
 
 

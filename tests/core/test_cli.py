@@ -240,3 +240,36 @@ class NoAcme(Rule):
             if i != -1:
                 yield self.finding(p.prose.span(i, i + 4), "the word 'acme' is banned here")
 '''
+
+
+def test_stats_json_on_the_clean_report(run_cli):
+    r = run_cli("stats", str(CLEAN), "--sources-root", str(EXAMPLE_ROOT), "-f", "json",
+                cwd=REPO, env=_env())
+    assert r.returncode == 0, r.stderr
+    (doc,) = json.loads(r.stdout)["documents"]
+    assert doc["path"] == "tests/fixtures/clean/executive_summary_clean.md"
+    assert (doc["tables"], doc["diagrams"], doc["error"]) == (4, 1, None)
+    assert 2200 <= doc["words"] <= 2700
+    assert doc["hard_claims"] > 50
+    assert doc["sourced"] == doc["verified"] == doc["hard_claims"]
+    assert doc["resolved"] == doc["citations"]
+    assert doc["sourced_share"] == doc["verified_share"] == 1.0
+
+
+def test_stats_text_on_the_demo(run_cli):
+    r = run_cli("stats", cwd=REPO, env=_env())
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "examples/executive-summary/docs/executive_summary_senior_ai_manager.md"
+    labels = [line.split()[0] for line in lines[1:]]
+    assert labels == ["words", "tables", "diagrams", "source", "citations", "hard", "sourced",
+                      "verified"]
+    sourced = next(line for line in lines if line.strip().startswith("sourced"))
+    assert not sourced.endswith("(100%)")  # the draft has an unsourced claim
+
+
+def test_stats_unreadable_file(run_cli, project: Path):
+    (project / "bad.md").write_bytes(b"\xff\xfe\x00")
+    r = run_cli("stats", "bad.md", cwd=project, env=_env())
+    assert r.returncode == 2
+    assert r.stdout == "bad.md\n  bad.md: UTF-16 text is not supported; save the file as UTF-8\n"
