@@ -19,9 +19,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import marko
 from marko import block as mblock
@@ -30,6 +30,8 @@ from marko.ext.gfm import elements as gfm
 from marko.helpers import MarkoExtension
 
 from reportlint.span import Position, Span
+
+T = TypeVar("T")
 
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -104,14 +106,19 @@ class Prose:
     pieces: tuple[Piece, ...]
     index: LineIndex = field(repr=False, compare=False)
 
+    @functools.cached_property
+    def _starts(self) -> tuple[int, ...]:
+        """``start`` of every piece, built once (cached_property bypasses frozenness)."""
+        return tuple(p.start for p in self.pieces)
+
     def source_offset(self, i: int) -> int:
-        if not self.pieces:
+        pieces = self.pieces
+        if not pieces:
             return 0
-        starts = [p.start for p in self.pieces]
-        k = max(0, bisect.bisect_right(starts, i) - 1)
-        p = self.pieces[k]
-        if i >= p.start + p.length and k + 1 < len(self.pieces):
-            p = self.pieces[k + 1]
+        k = max(0, bisect.bisect_right(self._starts, i) - 1)
+        p = pieces[k]
+        if i >= p.start + p.length and k + 1 < len(pieces):
+            p = pieces[k + 1]
         if p.exact:
             return p.source + min(max(i - p.start, 0), p.length)
         return p.source
@@ -127,15 +134,23 @@ class Prose:
         end = self.source_offset(j - 1) + 1
         return self.index.span(start, max(start, end), trim=False)
 
+    @functools.cached_property
+    def _kinds(self) -> frozenset[str]:
+        return frozenset(p.kind for p in self.pieces)
+
     def masked(self, kinds: frozenset[str] = frozenset({"code", "html", "url"})) -> str:
         """``text`` with the characters of ``kinds`` replaced by spaces (same length)."""
-        if not any(p.kind in kinds for p in self.pieces):
+        if self._kinds.isdisjoint(kinds):
             return self.text
-        chars = list(self.text)
-        for p in self.pieces:
-            if p.kind in kinds:
-                chars[p.start:p.start + p.length] = " " * p.length
-        return "".join(chars)
+        cache: dict[frozenset[str], str] = self.__dict__.setdefault("_masked", {})
+        hit = cache.get(kinds)
+        if hit is None:
+            chars = list(self.text)
+            for p in self.pieces:
+                if p.kind in kinds:
+                    chars[p.start:p.start + p.length] = " " * p.length
+            hit = cache[kinds] = "".join(chars)
+        return hit
 
     @property
     def code_ranges(self) -> tuple[tuple[int, int], ...]:
@@ -279,6 +294,7 @@ class Document:
         self.blocks: list[Block] = []
         self.headings: list[Heading] = []
         self.sections: list[Section] = [Section(0, None, 0, None, 1)]
+        self._memo: dict[Hashable, Any] = {}
         self._stack: list[int] = [0]
         ast = _parser().parse(parse_text)
         self._walk_blocks(ast.children, quote_depth=0, list_level=0)
@@ -337,16 +353,58 @@ class Document:
     def html_comments(self) -> list[HtmlComment]:
         return list(self.of_type(HtmlComment))
 
+    def memo(self, key: Hashable, factory: Callable[[], T]) -> T:
+        """A value derived from this (immutable) document, computed once per key.
+
+        Rules and helpers share derived data through it (normalised heading
+        keys, section lookups, block lists), so no rule re-reads what the
+        model already holds.
+        """
+        try:
+            return cast(T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = factory()
+            return value
+
     def section_blocks(self, index: int, deep: bool = True) -> Iterator[Block]:
-        """Blocks of section ``index`` (and, with ``deep``, of its subsections), in order."""
+        """Blocks of section ``index`` (and, with ``deep``, of its subsections), in order.
+
+        A section's blocks lie between its first and last line, so only that
+        slice of ``blocks`` is looked at (found by bisection): cost is in the
+        size of the section, not of the document.
+        """
         s = self.sections[index]
         if not deep:
             yield from s.blocks
             return
-        lo, hi = s.start_line, s.end_line
-        for b in self.blocks:
-            if lo <= b.span.start.line <= hi and (s.index == 0 or self._within(b.section, index)):
+        lines = self._block_lines
+        lo = bisect.bisect_left(lines, s.start_line)
+        hi = bisect.bisect_right(lines, s.end_line, lo)
+        if index == 0:
+            yield from self.blocks[lo:hi]
+            return
+        end = self._subtree_end[index]
+        for b in self.blocks[lo:hi]:
+            if index <= b.section < end:
                 yield b
+
+    @functools.cached_property
+    def _block_lines(self) -> list[int]:
+        """The start line of every block, in ``blocks`` order (which is line order)."""
+        return [b.span.start.line for b in self.blocks]
+
+    @functools.cached_property
+    def _subtree_end(self) -> list[int]:
+        """Section ``i`` and its subsections are exactly the indexes ``i`` to ``end[i] - 1``.
+
+        Sections are numbered in document order and nest properly, so a
+        subtree is a contiguous run of indexes.
+        """
+        end = [i + 1 for i in range(len(self.sections))]
+        for s in reversed(self.sections):
+            for child in s.children:
+                end[s.index] = max(end[s.index], end[child])
+        return end
 
     def _within(self, sec: int, ancestor: int) -> bool:
         cur: int | None = sec
