@@ -65,7 +65,8 @@ class CitedFileMissing(Rule):
             if res.status is Status.MISSING:
                 near = [Related(Span.at(1, 1, 1, 1, p), "a file with this name in another "
                                                         "case") for p in res.candidates[:3]]
-                hint = f" (did you mean {res.candidates[0]}?)" if res.candidates else ""
+                hint = f" (did you mean {res.candidates[0]}?)" if res.candidates else (
+                    f": {res.reason}" if res.reason and res.reason != "no such file" else "")
                 yield self.finding(c.span, f'cited file "{c.path}" does not exist under the '
                                            f"sources root{hint}", near)
             elif res.status is Status.OUTSIDE:

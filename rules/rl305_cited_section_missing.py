@@ -19,9 +19,10 @@ class CitedSectionMissing(Rule):
     Matching normalises case, punctuation, quotes and dashes, a leading
     number or label (`3.`, `M27:`) and a trailing parenthetical. A name
     matches a heading's full text, its title without the leading label, or
-    the label alone (`§M15` matches `## M15: Router split`). A substring of
-    an unrelated heading does not match: `§Testing` does not match
-    `## Load Testing Results`.
+    the label alone (`§M15` matches `## M15: Router split`). A heading's
+    GitHub anchor matches too (`README.md#cicd-pipeline` names `## CI/CD
+    Pipeline`). A substring of an unrelated heading does not match:
+    `§Testing` does not match `## Load Testing Results`.
 
     ## Why is this bad?
     The section is where a reader, and the cross-check, look for the number;

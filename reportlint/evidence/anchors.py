@@ -26,6 +26,12 @@ An anchor matches a heading when:
 
 Nothing else matches: no substrings and no prefixes of titles, so
 ``§Testing`` does not match ``## Load Testing Results``.
+
+A Markdown heading is also known by its GitHub slug (``github_slug``), which
+drops punctuation instead of spacing it and keeps parentheticals, so that the
+anchor of a link copied from GitHub matches: ``#cicd-pipeline`` names
+``## CI/CD Pipeline`` and ``#training-pipeline-jaxflax`` names ``## Training
+Pipeline (JAX/Flax)``.
 """
 
 from __future__ import annotations
@@ -76,6 +82,15 @@ def anchor_key(text: str) -> AnchorKey:
         label = _LABEL_JOINERS.sub("", m.group("label")).rstrip(".")
         title = t[m.end():]
     return AnchorKey(label, _clean(title), _clean(t))
+
+
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to '-'."""
+    t = _SLUG_DROP.sub("", unicodedata.normalize("NFKC", text).strip().lower())
+    return re.sub(r"\s", "-", t)
 
 
 def _clean(text: str) -> str:

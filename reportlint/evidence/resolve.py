@@ -68,6 +68,7 @@ class OutsideRootError(OSError):
     """Raised instead of opening a path whose real location leaves the root."""
 
 
+_DEAD_LINK = "a symbolic link that leads nowhere (a broken link or a loop)"
 _DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
 _HTTP = re.compile(r"(?i)^https?://")
 _FILE_URL = re.compile(r"(?i)^file:")
@@ -188,6 +189,10 @@ class FileTree:
             return "dir"
         return "file" if stat.S_ISREG(st.st_mode) else "missing"
 
+    def is_link(self, rel: str) -> bool:
+        """``rel`` itself is a symbolic link (not followed; nothing is opened)."""
+        return os.path.islink(os.path.join(self.real_root, rel))
+
     def relative(self, rel: str) -> str:
         """The real location of ``rel``, relative to the root (posix)."""
         real = self.real(rel)
@@ -259,6 +264,7 @@ class Resolver:
         if folder:
             bases.append(("report", folder))
         escaped = 0
+        dead = False  # an entry exists but is a link to nothing
         for via, base in bases:
             rel = posixpath.normpath(posixpath.join(base, norm)) if base else norm
             if rel == ".." or rel.startswith("../"):
@@ -272,6 +278,9 @@ class Resolver:
                 return Resolution(cited, Status.RESOLVED, self.tree.relative(rel), via=via)
             if kind == "dir":
                 return Resolution(cited, Status.DIRECTORY, self.tree.relative(rel), via=via)
+            dead = dead or self.tree.is_link(rel)
+        if dead:
+            return Resolution(cited, Status.MISSING, reason=_DEAD_LINK)
         if escaped == len(bases):
             return Resolution(cited, Status.OUTSIDE,
                               reason="'..' climbs out of the sources root")
@@ -297,8 +306,13 @@ class Resolver:
             if kind in ("file", "dir"):
                 status = Status.RESOLVED if kind == "file" else Status.DIRECTORY
                 return Resolution(cited, status, self.tree.relative(found[0]), via="name")
+            if self.tree.is_link(found[0]):
+                return Resolution(cited, Status.MISSING, reason=f"{found[0]}: {_DEAD_LINK}")
+        # near misses differ in case only: the exact name was handled above
+        folded = norm.casefold()
         near = tuple(f for f in self.tree.by_folded_name(name)
-                     if f.casefold().endswith(suffix.casefold()) or f.casefold() == norm.casefold())
+                     if (f.casefold().endswith("/" + folded) or f.casefold() == folded)
+                     and not (f == norm or f.endswith(suffix)))
         return Resolution(cited, Status.MISSING, candidates=near, reason="no such file")
 
 

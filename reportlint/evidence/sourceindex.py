@@ -33,7 +33,7 @@ import yaml
 
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
-from reportlint.evidence.anchors import AnchorTable
+from reportlint.evidence.anchors import AnchorTable, anchor_key, github_slug
 from reportlint.evidence.structured import Outline, json_outline, yaml_outline
 from reportlint.span import Span
 
@@ -262,6 +262,9 @@ class SourceIndex:
             sec = SourceSection(name, kind, level, line, max(ends[k], line), span)
             sections.append(sec)
             self._anchors.add(name, sec)
+            slug = github_slug(name)
+            if kind == "heading" and anchor_key(slug).full != anchor_key(name).full:
+                self._anchors.add(slug, sec)  # "#cicd-pipeline" for "CI/CD Pipeline"
         self.sections = tuple(sections)
 
     def _structured(self, text: str, lines: LineIndex, outline: Outline) -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.evidence.claims import Claim
 from reportlint.evidence.numbers import NumberToken
+from reportlint.evidence.numbers import scan as scan_numbers
 from reportlint.evidence.repo import Sources
 from reportlint.evidence.resolve import Status
 from reportlint.evidence.sourceindex import Location
@@ -120,14 +121,30 @@ def check_claim(claim: Claim, sources: Sources, report: Path) -> ClaimCheck:
                     if lines != (0, 0):
                         hits.extend(index.find_number(token, lines))
         if hits:
-            status, found = "scope", tuple(sorted(set(hits)))
+            status, found = "scope", _ranked(token, hits)
         else:
             for path in dict.fromkeys(sc.path for sc in found_scopes):
                 hits.extend(sources.index(path).find_number(token))
             if hits:
-                status, found = "file", tuple(sorted(set(hits)))
+                status, found = "file", _ranked(token, hits)
         checks.append(NumberCheck(token, status, found, tuple(found_scopes)))
     return ClaimCheck(claim, tuple(checks), True, tuple(dirs))
+
+
+def _ranked(token: NumberToken, hits: list[Location]) -> tuple[Location, ...]:
+    """Occurrences in file order, those written with the token's unit first.
+
+    Numbers match by magnitude, so ``5 hours`` also matches the ``5`` of a
+    ``4.06/5``; a finding that says where the number is names the ``5 hours``.
+    """
+    found = sorted(set(hits))
+    if not token.unit:
+        return tuple(found)
+    return tuple(sorted(found, key=lambda loc: not _has_unit(loc.text, token.unit)))
+
+
+def _has_unit(text: str, unit: str) -> bool:
+    return any(t.unit == unit for t in scan_numbers(text))
 
 
 def checks_for(ctx: Context, doc: Document) -> list[ClaimCheck]:

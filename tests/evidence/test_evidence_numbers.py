@@ -137,6 +137,22 @@ def test_scientific_notation(text: str, value: str) -> None:
     assert tok.text == text
 
 
+@pytest.mark.parametrize(("text", "written", "value"), [
+    ("The learning rate is 1.0e-5.", "1.0e-5", "0.00001"),
+    ("It took 1e5. Then", "1e5", "100000"),
+    ("Capacity rose to 1.0E+3.", "1.0E+3", "1000"),
+    ("(lr 2.5e-4).", "2.5e-4", "0.00025"),
+])
+def test_scientific_notation_ending_a_sentence(text: str, written: str, value: str) -> None:
+    # regression: a period after the exponent dropped the number ("1.0E+3." read as 3)
+    (tok,) = scan(text)
+    assert (tok.text, canonical(tok.value), tok.hard) == (written, value, True)
+
+
+def test_exponent_followed_by_a_decimal_is_not_a_number() -> None:
+    assert values("x 3.0e5.5") == []
+
+
 # --------------------------------------------------------------------------- not hard
 
 

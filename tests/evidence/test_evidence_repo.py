@@ -139,3 +139,18 @@ def test_fixture_report_cross_check_pipeline(repo: Path, sources: Sources) -> No
     assert [(loc.path, loc.line) for loc in sources.occurrences(150, exclude=[REPORT])] == [
         ("logs/ci.txt", 2)]
     assert sources.occurrences(2300, exclude=[REPORT]) == []
+
+
+def test_check_names_the_occurrence_written_with_the_same_unit(tmp_path: Path) -> None:
+    # regression: numbers match by magnitude, so "5 hours" also matches the 5 of "4.06/5";
+    # the note said the number was on that line instead of where "5 hours" is written
+    from reportlint.evidence.verify import check_claim
+
+    (tmp_path / "log.md").write_text("# Log\n\n## M28\n\nJudge: 4.06/5.\n\n## M26\n\n"
+                                     "The first run took 5 hours.\n\n## M29\n\nNothing.\n")
+    doc = Document("# R\n\nThe first run took 5 hours (source: log.md §M29).\n")
+    (claim,) = extract(doc).hard
+    check = check_claim(claim, Sources(tmp_path), tmp_path / "r.md")
+    (n,) = check.numbers
+    assert n.status == "file"
+    assert [(loc.line, loc.text) for loc in n.found] == [(9, "5 hours"), (5, "5")]

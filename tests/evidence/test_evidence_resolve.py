@@ -136,6 +136,27 @@ def test_symlink_inside_root_resolves_to_its_target(resolver: Resolver) -> None:
     assert (r.status, r.path) == (Status.RESOLVED, "tunix-rt.md")
 
 
+def test_dangling_and_looping_links_are_missing_with_the_reason(tmp_path: Path) -> None:
+    os.symlink("loop_b.md", tmp_path / "loop_a.md")
+    os.symlink("loop_a.md", tmp_path / "loop_b.md")
+    (tmp_path / "sub").mkdir()
+    os.symlink("gone.md", tmp_path / "sub" / "dangling.md")
+    resolver = Resolver(FileTree(tmp_path))
+    for cited, where in (("loop_a.md", ""), ("sub/dangling.md", ""),
+                         ("dangling.md", "sub/dangling.md: ")):
+        r = resolver.resolve(cited)
+        assert r.status is Status.MISSING, cited
+        # regression: the link itself was offered as a same-name file "in another case"
+        assert r.candidates == (), cited
+        assert r.reason == where + "a symbolic link that leads nowhere (a broken link or a loop)"
+
+
+def test_near_misses_differ_in_case_only(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# R\n")
+    r = Resolver(FileTree(tmp_path)).resolve("readme.md")
+    assert (r.status, r.candidates) == (Status.MISSING, ("README.md",))
+
+
 @pytest.mark.parametrize("cited", ["docs/", "docs", "submission_runs/m33_v1/"])
 def test_directory(resolver: Resolver, cited: str) -> None:
     r = resolver.resolve(cited)

@@ -142,6 +142,24 @@ def test_find_section_labels_and_setext(audit_md: SourceIndex, anchor: str,
     assert names(audit_md.find_section(anchor)) == expected
 
 
+@pytest.mark.parametrize(("anchor", "expected"), [
+    ("training-pipeline-jaxflax", ["Training Pipeline (JAX/Flax)"]),
+    ("cicd-pipeline", ["CI/CD Pipeline"]),
+    ("CI/CD Pipeline", ["CI/CD Pipeline"]),
+    ("whats-next", ["What's next"]),
+    ("nodejs-setup", ["Node.js setup"]),
+    ("3-architecture", ["3. Architecture"]),
+    ("cicd", []),
+    ("pipeline", []),
+])
+def test_github_slugs_of_headings_match(anchor: str, expected: list[str]) -> None:
+    # the anchor of a link copied from GitHub drops punctuation and keeps parentheticals
+    idx = SourceIndex.from_text("s.md", "## Training Pipeline (JAX/Flax)\n\n## CI/CD Pipeline\n\n"
+                                        "## What's next\n\n## Node.js setup\n\n"
+                                        "## 3. Architecture\n")
+    assert names(idx.find_section(anchor)) == expected
+
+
 def test_numbered_headings() -> None:
     idx = SourceIndex.from_text("n.md", "## 3. Results\n\n## 9 Risks (open)\n\n## IV. Plan\n")
     assert names(idx.find_section("3")) == ["3. Results"]
