@@ -35,6 +35,11 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+## bench: the performance benchmark of issue 6 (fixtures in a temp folder; a few minutes;
+## never part of `make test`): prints the five ratios with their targets
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 ## fuzz: the property-based tests with a much larger budget (new inputs each run)
 fuzz: $(STAMP)
 	REPORTLINT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/robustness/test_fuzz.py

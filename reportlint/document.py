@@ -134,22 +134,26 @@ class Prose:
         end = self.source_offset(j - 1) + 1
         return self.index.span(start, max(start, end), trim=False)
 
-    @functools.cached_property
-    def _kinds(self) -> frozenset[str]:
-        return frozenset(p.kind for p in self.pieces)
-
     def masked(self, kinds: frozenset[str] = frozenset({"code", "html", "url"})) -> str:
-        """``text`` with the characters of ``kinds`` replaced by spaces (same length)."""
-        if self._kinds.isdisjoint(kinds):
-            return self.text
-        cache: dict[frozenset[str], str] = self.__dict__.setdefault("_masked", {})
+        """``text`` with the characters of ``kinds`` replaced by spaces (same length).
+
+        Several rules ask for the same masks: each is built once per prose.
+        """
+        if not isinstance(kinds, frozenset):
+            kinds = frozenset(kinds)  # a set or tuple from a plugin: make it a key
+        cache: dict[frozenset[str], str] | None = self.__dict__.get("_masked")
+        if cache is None:
+            cache = self.__dict__["_masked"] = {}  # frozen: set through __dict__
         hit = cache.get(kinds)
         if hit is None:
-            chars = list(self.text)
-            for p in self.pieces:
-                if p.kind in kinds:
-                    chars[p.start:p.start + p.length] = " " * p.length
-            hit = cache[kinds] = "".join(chars)
+            hit = self.text
+            if any(p.kind in kinds for p in self.pieces):
+                chars = list(self.text)
+                for p in self.pieces:
+                    if p.kind in kinds:
+                        chars[p.start:p.start + p.length] = " " * p.length
+                hit = "".join(chars)
+            cache[kinds] = hit
         return hit
 
     @property
@@ -533,8 +537,12 @@ class Document:
         rows = []
         for r in el.children:
             cells = []
+            row_end = self.index.span(*r.source_span).end
+            end = self.index.offset(row_end.line, row_end.column)
             for c in r.children:
-                cs, ce = c.source_span
+                # marko pads a short row with cells that have no position: put them
+                # at the row's end, zero-width
+                cs, ce = c.source_span if c.source_span is not None else (end, end)
                 prose = self._prose(c.children)
                 cells.append(Cell(prose.text.strip(), self.index.span(cs, ce), prose))
             rows.append(Row(tuple(cells), self.index.span(*r.source_span)))

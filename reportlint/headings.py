@@ -48,7 +48,7 @@ _PAGE_RE = re.compile(r"\bpages?\b", re.IGNORECASE)
 
 
 def _strip_guidance(t: str) -> str:
-    """``GUIDANCE_RE.sub("", t)`` in linear time.
+    r"""``GUIDANCE_RE.sub("", t)`` in linear time.
 
     The regex's leading ``\s*`` makes it quadratic in a long run of spaces
     (a 20,000-space heading took 0.7 s). The guidance is the last ``(...)``

@@ -38,6 +38,9 @@ NOTICES: dict[str, Notice] = {
         Notice("RL905", "parse-limit",
                "A document exceeded a parse limit (size, time or nesting depth) and was "
                "not linted.", Severity.ERROR, True),
+        Notice("RL906", "parse-failed",
+               "The Markdown parser failed on a document, which was not linted.",
+               Severity.ERROR, True),
     )
 }
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -144,10 +145,13 @@ class MetricConflict(Rule):
                  if not m.group(0)[0].isdigit()]
         window = self.options.window
         best: dict[int, tuple[int, str]] = {}  # number index -> (label length, label)
+        where: dict[str, list[int]] = {}  # word -> its indexes in words, in order
+        for i, (_s, _e, w) in enumerate(words):
+            where.setdefault(w, []).append(i)
+        index = _Numbers(text, numbers)
         for lab in labels:
-            for i, (ls, _e, w) in enumerate(words):
-                if w != lab[0]:
-                    continue
+            for i in where.get(lab[0], ()):
+                ls = words[i][0]
                 j, ok = i, True
                 for part in lab[1:]:
                     nxt = next((k for k in range(j + 1, min(len(words), j + 2 + window))
@@ -159,7 +163,7 @@ class MetricConflict(Rule):
                     j = nxt
                 if not ok:
                     continue
-                n = _value_of(text, numbers, ls, words[j][1])
+                n = _value_of(index, ls, words[j][1])
                 if n is not None and len(lab) > best.get(n, (0, ""))[0]:
                     best[n] = (len(lab), " ".join(lab))
         out = []
@@ -175,25 +179,58 @@ _LINK_RE = re.compile(r"^[\s:=]*(?:(?:is|are|was|were|of|at|has|have|reached|sta
                       r"total|totals|count|to)[\s:=]+){0,2}$", re.IGNORECASE)
 
 
-def _value_of(text: str, numbers: tuple[object, ...], ls: int, le: int) -> int | None:
+# every character a linking text (_LINK_RE) can hold is in [\s:=], an ASCII letter or
+# one of the letters re.IGNORECASE equates with an ASCII letter (İ ı ſ K)
+_NOT_LINKING_RE = re.compile("[^\\s:=A-Za-z\u0130\u0131\u017f\u212a]")
+_LINKING_RE = re.compile(_LINK_RE.pattern[1:-1], re.IGNORECASE)  # for fullmatch(text, i, j)
+
+
+class _Numbers:
+    """A claim's numbers by start and by end, so that ``_value_of`` finds the few
+    candidates near a label by bisection instead of trying every number of the
+    claim (a one-sentence megabyte of text has thousands of numbers and labels)."""
+
+    def __init__(self, text: str, numbers: tuple[object, ...]) -> None:
+        self.text = text
+        spans = [(t.start, t.end) for t in numbers]  # type: ignore[attr-defined]
+        self.by_start = sorted((s, n) for n, (s, _e) in enumerate(spans))
+        self.starts = [s for s, _n in self.by_start]
+        self.by_end = sorted((e, n) for n, (_s, e) in enumerate(spans))
+        self.ends = [e for e, _n in self.by_end]
+        self._stops: list[int] | None = None
+
+    def stop(self, pos: int) -> int:
+        """The first position from ``pos`` of a character no linking text holds."""
+        if self._stops is None:
+            self._stops = [m.start() for m in _NOT_LINKING_RE.finditer(self.text)]
+        k = bisect.bisect_left(self._stops, pos)
+        return self._stops[k] if k < len(self._stops) else len(self.text)
+
+
+def _value_of(index: _Numbers, ls: int, le: int) -> int | None:
     """The number a label at ``text[ls:le]`` states, by position; None when unclear.
 
     Inside the label ("backend suite has 1,204 tests") first, then right after
     it with at most two linking words ("line coverage is 84.2%"), then right
-    before it ("1,318 backend tests", "84.2% line coverage").
+    before it ("1,318 backend tests"). Among several, the first number of the
+    claim inside or after the label, the last one before it.
     """
-    inside = after = before = None
-    for n, t in enumerate(numbers):
-        start, end = t.start, t.end  # type: ignore[attr-defined]
-        if ls < start < le and inside is None:
-            inside = n
-        elif start >= le and after is None and _LINK_RE.match(text[le:start]):
-            after = n
-        elif end <= ls and not text[end:ls].strip():
-            before = n
-    for choice in (inside, after, before):
-        if choice is not None:
-            return choice
+    text, starts, ends = index.text, index.starts, index.ends
+    lo, hi = bisect.bisect_right(starts, ls), bisect.bisect_left(starts, le)
+    if lo < hi:  # starts strictly inside the label
+        return min(n for _s, n in index.by_start[lo:hi])
+    # after: only text a linking pattern can match may lie between label and number
+    lo, hi = bisect.bisect_left(starts, le), bisect.bisect_right(starts, index.stop(le))
+    for start, n in sorted(index.by_start[lo:hi], key=lambda sn: sn[1]):
+        if _LINKING_RE.fullmatch(text, le, start):
+            return n
+    # before: nothing but white space between the number's end and the label
+    gap = ls
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    lo, hi = bisect.bisect_left(ends, gap), bisect.bisect_right(ends, ls)
+    if lo < hi:
+        return max(n for _e, n in index.by_end[lo:hi])
     return None
 
 

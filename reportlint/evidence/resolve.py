@@ -224,10 +224,16 @@ class Resolver:
     def __init__(self, tree: FileTree) -> None:
         self.tree = tree
         self._memo: dict[tuple[str, str], Resolution] = {}
+        # the report's folder takes a realpath; every citation of a report asks for it
+        self._folders: dict[str, str | None] = {}
 
     def resolve(self, cited: str, report: str | os.PathLike[str] | None = None) -> Resolution:
         """Resolve ``cited`` for a report at ``report`` (absolute, or relative to the root)."""
-        folder = self._report_folder(report)
+        rkey = os.fspath(report) if report is not None else "\0"
+        if rkey in self._folders:
+            folder = self._folders[rkey]
+        else:
+            folder = self._folders[rkey] = self._report_folder(report)
         key = (cited, folder if folder is not None else "\0")
         hit = self._memo.get(key)
         if hit is None:

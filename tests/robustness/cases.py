@@ -90,6 +90,11 @@ CASES: list[Case] = [
     Case("crlf-bom-tabs", "CRLF line ends, a UTF-8 BOM and tabs", "linted with exact "
          "columns (RL210 at 3:3)", _write("crlf.md", b"\xef\xbb\xbf# T\r\n\r\na\t"
                                           b"world-class\r\n"), 0, ("RL210",)),
+    Case("short-table-row", "a table whose row has fewer cells than the header, after "
+         "two empty fences (marko gives the padding cell no position)", "linted; the padding "
+         "cell sits at the row's end", _write("short.md", "```\n```\n```\n```\n| a | b |\n"
+                                              "|---|---|\npara world-class more\n"), 0,
+         ("RL210",)),
     Case("deep-but-allowed", "block quotes nested 10 deep", "linted normally",
          _write("q10.md", "> " * 10 + "world-class\n"), 0, ("RL210",)),
 ]

@@ -61,3 +61,17 @@ def test_github(project: Path) -> None:
     r = _run(project, "--format", "github")
     assert any(line.startswith("::error ") and "RL903" in line and "crashed on r.md" in line
                for line in r.stdout.splitlines())
+
+
+def test_parser_failure_costs_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import engine
+    from reportlint.testing import make_run
+
+    def broken(text: str, path: str = "") -> None:
+        raise TypeError("cannot unpack non-iterable NoneType object")
+
+    monkeypatch.setattr(engine, "Document", broken)
+    result = engine.lint_text(make_run({"RL210": None}), "world-class\n", "r.md")
+    assert [(f.rule_id, f.message) for f in result.findings] == [
+        ("RL906", "r.md: not linted: the Markdown parser failed (TypeError: cannot unpack "
+                  "non-iterable NoneType object)")]
