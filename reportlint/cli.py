@@ -11,6 +11,7 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -59,6 +60,22 @@ def main() -> None:
     """reportlint: lint Markdown engineering reports against their contract and evidence."""
 
 
+def _document_options(f: Any) -> Any:
+    """PATHS and the options that say which configuration and sources apply."""
+    for option in reversed((
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Configuration file (default: nearest .reportlint.yml or "
+                          "pyproject.toml)."),
+        click.option("--profile",
+                     help="Built-in profile to extend instead of the config's `extends`."),
+        click.option("--sources-root", type=click.Path(file_okay=False),
+                     help="Where citations resolve; nothing outside it is read."),
+    )):
+        f = option(f)
+    return f
+
+
 def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]
     def factory(rules_dirs: tuple[Path, ...]) -> Registry:
         dirs = list(rules_dirs) + [Path(d).resolve() for d in extra_dirs]
@@ -75,12 +92,7 @@ def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: 
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False),
-              help="Configuration file (default: nearest .reportlint.yml or pyproject.toml).")
-@click.option("--profile", help="Built-in profile to extend instead of the config's `extends`.")
-@click.option("--sources-root", type=click.Path(file_okay=False),
-              help="Where citations resolve; nothing outside it is read.")
+@_document_options
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Turn these rules off (ids or names).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -197,12 +209,7 @@ def exit_code(results: list[FileResult], fail_on: str) -> int:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False),
-              help="Configuration file (default: nearest .reportlint.yml or pyproject.toml).")
-@click.option("--profile", help="Built-in profile to extend instead of the config's `extends`.")
-@click.option("--sources-root", type=click.Path(file_okay=False),
-              help="Where citations resolve; nothing outside it is read.")
+@_document_options
 @click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,

@@ -45,15 +45,11 @@ def document_stats(doc: Document, ctx: Context | None = None) -> dict[str, Any]:
 
 
 def evidence_stats(doc: Document, ctx: Context) -> dict[str, Any]:
-    from reportlint.evidence import claims_for, settings_for, sources_for
-    from reportlint.evidence.verify import checks_for, report_path
+    from reportlint.evidence import claims_for, settings_for
+    from reportlint.evidence.verify import checks_for, resolutions_for
 
-    settings = settings_for(ctx)
-    claims = claims_for(ctx, doc, settings)
-    sources = sources_for(ctx, settings)
-    report = report_path(ctx)
-    citations = [c for c in claims.citations if c.path and not c.external]
-    resolved = sum(1 for c in citations if sources.resolve(c.path, report).ok)
+    claims = claims_for(ctx, doc, settings_for(ctx))
+    resolved = sum(1 for _c, res in resolutions_for(ctx, doc) if res.ok)
     hard = claims.hard
     sourced = sum(1 for c in hard if c.covered)
     verified = sum(1 for check in checks_for(ctx, doc) if check.verified)

@@ -40,19 +40,10 @@ class CitedFileAmbiguous(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import Status, claims_for, settings_for, sources_for
-        from reportlint.evidence.verify import report_path
+        from reportlint.evidence import Status
+        from reportlint.evidence.verify import resolutions_for
 
-        settings = settings_for(ctx)
-        claims = claims_for(ctx, doc, settings)
-        if not claims.tags:
-            return
-        sources = sources_for(ctx, settings)
-        report = report_path(ctx)
-        for c in claims.citations:
-            if c.external or not c.path:
-                continue
-            res = sources.resolve(c.path, report)
+        for c, res in resolutions_for(ctx, doc):
             if res.status is Status.AMBIGUOUS:
                 related = [Related(Span.at(1, 1, 1, 1, p), "one of the matching files")
                            for p in res.candidates]

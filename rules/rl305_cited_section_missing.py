@@ -50,20 +50,12 @@ class CitedSectionMissing(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import Status, claims_for, settings_for, sources_for
-        from reportlint.evidence.verify import report_path
+        from reportlint.evidence import Status, settings_for, sources_for
+        from reportlint.evidence.verify import resolutions_for
 
-        settings = settings_for(ctx)
-        claims = claims_for(ctx, doc, settings)
-        if not claims.tags:
-            return
-        sources = sources_for(ctx, settings)
-        report = report_path(ctx)
-        for c in claims.citations:
-            if c.external or not c.path or not c.sections:
-                continue
-            res = sources.resolve(c.path, report)
-            if res.status is not Status.RESOLVED:
+        sources = sources_for(ctx, settings_for(ctx))
+        for c, res in resolutions_for(ctx, doc):
+            if not c.sections or res.status is not Status.RESOLVED:
                 continue
             index = sources.index(res.path)
             if index.skipped:

@@ -58,19 +58,12 @@ class RequiredSources(Rule):
         o = self.options
         if not o.required and not o.optional:
             return
-        from reportlint.evidence import Status, claims_for, settings_for, sources_for
-        from reportlint.evidence.verify import report_in_root, report_path
+        from reportlint.evidence import Status, settings_for, sources_for
+        from reportlint.evidence.verify import report_in_root, resolutions_for
 
-        settings = settings_for(ctx)
-        claims = claims_for(ctx, doc, settings)
-        sources = sources_for(ctx, settings)
-        report = report_path(ctx)
-        cited = set()
-        for c in claims.citations:
-            if c.path and not c.external:
-                res = sources.resolve(c.path, report)
-                if res.status is Status.RESOLVED:
-                    cited.add(res.path)
+        sources = sources_for(ctx, settings_for(ctx))
+        cited = {res.path for _c, res in resolutions_for(ctx, doc)
+                 if res.status is Status.RESOLVED}
         at = doc.title.span if doc.title else doc.start
         for pattern in o.required:
             if not any(_matches(pattern, p) for p in cited):

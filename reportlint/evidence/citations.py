@@ -30,7 +30,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from reportlint.evidence.spans import ProseSpans
+from reportlint.document import Prose
 from reportlint.span import Span
 
 _PATH_LIKE = re.compile(
@@ -110,7 +110,7 @@ class _Draft:
     external: bool = False
 
 
-def parse_list(prose: ProseSpans, lo: int, hi: int,
+def parse_list(prose: Prose, lo: int, hi: int,
                code: Ranges) -> tuple[list[Citation], list[TagProblem]]:
     """Citations in ``prose.text[lo:hi]``; ``code`` are the code-span ranges of the text."""
     text = prose.text
@@ -162,7 +162,7 @@ def parse_list(prose: ProseSpans, lo: int, hi: int,
     return [_finish(prose, d) for d in drafts], problems
 
 
-def _items(prose: ProseSpans, lo: int, hi: int, code: Ranges,
+def _items(prose: Prose, lo: int, hi: int, code: Ranges,
            problems: list[TagProblem]) -> list[tuple[int, int]]:
     """Split ``text[lo:hi]`` on top-level ``;`` and ``,`` (``|`` too, reported)."""
     text = prose.text
@@ -235,7 +235,7 @@ def _section_like(item: str) -> bool:
     return bool(_SECTION_LIKE.match(item)) and not _QUALIFIER_WORDS.match(item)
 
 
-def _path_draft(prose: ProseSpans, ws: int, we: int, word: str, is_code: bool,
+def _path_draft(prose: Prose, ws: int, we: int, word: str, is_code: bool,
                 problems: list[TagProblem]) -> tuple[_Draft, int]:
     """A citation from a path word, reading an attached ``:42`` or ``#anchor``.
 
@@ -270,7 +270,7 @@ def _path_draft(prose: ProseSpans, ws: int, we: int, word: str, is_code: bool,
     return draft, end
 
 
-def _first_without_path(prose: ProseSpans, a: int, b: int, cut: int,
+def _first_without_path(prose: Prose, a: int, b: int, cut: int,
                         problems: list[TagProblem]) -> _Draft:
     """The first item names no path-like word: an external reference, or a bare name."""
     text = prose.text
@@ -294,7 +294,7 @@ def _first_without_path(prose: ProseSpans, a: int, b: int, cut: int,
     return draft
 
 
-def _read_tail(prose: ProseSpans, draft: _Draft, lo: int, hi: int,
+def _read_tail(prose: Prose, draft: _Draft, lo: int, hi: int,
                problems: list[TagProblem]) -> None:
     """Words after the path, before any ``§``: a line anchor or a qualifier."""
     text = prose.text
@@ -314,7 +314,7 @@ def _read_tail(prose: ProseSpans, draft: _Draft, lo: int, hi: int,
         draft.qualifiers.append(q.group("q").strip() if q else rest)
 
 
-def _add_sections(prose: ProseSpans, draft: _Draft, lo: int, hi: int,
+def _add_sections(prose: Prose, draft: _Draft, lo: int, hi: int,
                   problems: list[TagProblem]) -> None:
     """``§A §B`` from ``text[lo:hi]`` (which starts at a ``§``)."""
     text = prose.text
@@ -326,7 +326,7 @@ def _add_sections(prose: ProseSpans, draft: _Draft, lo: int, hi: int,
         i = j
 
 
-def _add_section(prose: ProseSpans, draft: _Draft, lo: int, hi: int,
+def _add_section(prose: Prose, draft: _Draft, lo: int, hi: int,
                  problems: list[TagProblem]) -> None:
     text = prose.text
     lo, hi = trim_range(text, lo, hi)
@@ -349,7 +349,7 @@ def _add_section(prose: ProseSpans, draft: _Draft, lo: int, hi: int,
     draft.sections.append((text[lo:hi], lo, hi))
 
 
-def _line_range(prose: ProseSpans, a: int, b: int, lo: int, hi: int,
+def _line_range(prose: Prose, a: int, b: int, lo: int, hi: int,
                 problems: list[TagProblem]) -> tuple[int, int]:
     if a > b or a < 1:
         problems.append(TagProblem(prose.span(lo, hi), "lines",
@@ -358,7 +358,7 @@ def _line_range(prose: ProseSpans, a: int, b: int, lo: int, hi: int,
     return (max(a, 1), max(b, 1))
 
 
-def _finish(prose: ProseSpans, d: _Draft) -> Citation:
+def _finish(prose: Prose, d: _Draft) -> Citation:
     qualifier = "; ".join(q for q in d.qualifiers if q)
     external = d.external or bool(_EXTERNAL.search(qualifier) or _URL.match(d.path))
     return Citation(

@@ -33,7 +33,6 @@ from reportlint.document import Block, Document, Heading, ListItem, Paragraph, P
 from reportlint.evidence import numbers as num
 from reportlint.evidence import sentences
 from reportlint.evidence.settings import DEFAULT_SETTINGS, EvidenceSettings
-from reportlint.evidence.spans import ProseSpans
 from reportlint.evidence.tags import (
     Citation,
     Tag,
@@ -197,7 +196,7 @@ class _Extractor:
                 draft.covers.extend(Cover("standalone", t) for t in standalone)
             self.pending = []
             return
-        sp = ProseSpans(prose)
+        sp = prose
         tokens = self._numbers(prose, sc.tags)
         protected = [*prose.code_ranges, *(t.text_range for t in sc.tags)]
         ranges = _attach_tag_sentences(prose.text, sentences.split(prose.text, protected),
@@ -221,7 +220,7 @@ class _Extractor:
 
     def _unit(self, block: Block, prose: Prose, kind: str, span: Span) -> None:
         sc = self._scan(prose)
-        sp = ProseSpans(prose)
+        sp = prose
         tokens = [t.shifted(0, sp.span(t.start, t.end)) for t in self._numbers(prose, sc.tags)]
         covers = [Cover("inline", t) for t in sc.tags]
         self._add(_Draft(span, kind, prose.text, tokens, covers, block))
@@ -247,7 +246,7 @@ class _Extractor:
                             self.problems.extend(tag.problems)
                             covers.append(Cover("column", tag))
                 else:
-                    sp = ProseSpans(prose)
+                    sp = prose
                     tokens.extend(t.shifted(offset, sp.span(t.start, t.end))
                                   for t in self._numbers(prose, sc.tags))
                 parts.append(prose.text)

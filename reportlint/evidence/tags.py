@@ -31,7 +31,6 @@ from reportlint.evidence.citations import (
     trim_range,
 )
 from reportlint.evidence.settings import DEFAULT_SETTINGS, EvidenceSettings
-from reportlint.evidence.spans import ProseSpans
 from reportlint.span import Span
 
 __all__ = ["Citation", "Tag", "TagProblem", "TagScan", "citation_list", "scan_tags",
@@ -76,7 +75,7 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
     text = prose.text
     if not text:
         return TagScan()
-    sp = ProseSpans(prose)
+    sp = prose
     skip = Ranges([(p.start, p.start + p.length) for p in prose.pieces
                     if p.kind in ("code", "html", "url")])
     code = Ranges(list(prose.code_ranges))
@@ -109,7 +108,7 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
     return TagScan(tuple(tags), tuple(problems))
 
 
-def _malformed(prose: ProseSpans, start: int, end: int, code: Ranges) -> TagProblem | None:
+def _malformed(prose: Prose, start: int, end: int, code: Ranges) -> TagProblem | None:
     """An opener ``(source`` that no tag matched: unbalanced, or missing its colon."""
     text = prose.text
     i = end
@@ -161,7 +160,7 @@ def citation_list(prose: Prose, form: str = "cell") -> Tag | None:
     lo, hi = trim_range(text, 0, len(text))
     if text[lo:hi].strip(" .").casefold() in _PLACEHOLDER_CELLS:
         return None
-    sp = ProseSpans(prose)
+    sp = prose
     cites, probs = parse_list(sp, lo, hi, Ranges(list(prose.code_ranges)))
     if not cites and not probs:
         return None
@@ -185,7 +184,7 @@ def source_line(prose: Prose) -> Tag | None:
     first = split_words(prose.text, lo, hi, code)
     if not first or not (first[0][2] or is_path(first[0][3])):
         return None
-    sp = ProseSpans(prose)
+    sp = prose
     cites, probs = parse_list(sp, lo, hi, code)
     if not cites:
         return None

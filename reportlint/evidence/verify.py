@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlint.evidence.citations import Citation
 from reportlint.evidence.claims import Claim
 from reportlint.evidence.numbers import NumberToken
 from reportlint.evidence.numbers import scan as scan_numbers
 from reportlint.evidence.repo import Sources
-from reportlint.evidence.resolve import Status
+from reportlint.evidence.resolve import Resolution, Status
 from reportlint.evidence.sourceindex import Location
 from reportlint.span import Span
 
@@ -159,6 +160,24 @@ def checks_for(ctx: Context, doc: Document) -> list[ClaimCheck]:
         return [check_claim(c, sources, report) for c in claims.hard if c.covered]
 
     return ctx.memo("evidence.checks", compute)
+
+
+def resolutions_for(ctx: Context, doc: Document) -> list[tuple[Citation, Resolution]]:
+    """Every checkable citation of the document (a path, not external) and where it
+    leads, computed once per document for the rules that report on citations."""
+    from reportlint.evidence import claims_for, settings_for, sources_for
+
+    def compute() -> list[tuple[Citation, Resolution]]:
+        settings = settings_for(ctx)
+        claims = claims_for(ctx, doc, settings)
+        if not claims.tags:
+            return []
+        sources = sources_for(ctx, settings)
+        report = report_path(ctx)
+        return [(c, sources.resolve(c.path, report)) for c in claims.citations
+                if c.path and not c.external]
+
+    return ctx.memo("evidence.resolutions", compute)
 
 
 def report_in_root(ctx: Context, sources: Sources) -> str | None:

@@ -4,27 +4,8 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from reportlint.document import Document
 from reportlint.evidence import SourceIndex, extract
-from reportlint.evidence.spans import ProseSpans
-
-
-@pytest.mark.parametrize("text", [
-    "Plain 12 text.",
-    "A `code 3` and **bold 4** with [link 5](http://x.com/6) and <b>7</b> end.",
-    "Auto https://example.com/8 and a\\* escaped 9\nsoft break 10  \nhard break 11.",
-    "`a` `b` `c` (source: `x.md` §Y) *i* _j_",
-    "é ü 中文 12 (source: a.md)",
-])
-def test_prose_spans_agree_with_prose_span(text: str) -> None:
-    prose = Document(text + "\n").blocks[0].prose  # type: ignore[attr-defined]
-    sp = ProseSpans(prose)
-    n = len(prose.text)
-    for i in range(n + 1):
-        for j in range(i, n + 1):
-            assert sp.span(i, j) == prose.span(i, j), (i, j)
 
 
 def _seconds(fn: object) -> float:
