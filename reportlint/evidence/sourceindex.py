@@ -125,9 +125,14 @@ class SourceIndex:
         self.skipped = skipped
         self.error = error
         self.sections: tuple[SourceSection, ...] = ()
-        self.numbers: dict[Decimal, list[Location]] = defaultdict(list)  # key -> places
+        self._numbers: dict[Decimal, list[Location]] = defaultdict(list)  # key -> places
         self._anchors: AnchorTable[SourceSection] = AnchorTable()
         self._starts: list[int] = []
+        # Markdown and plain text are scanned for numbers lazily, line range by line
+        # range: a report usually cites a few sections of each file, and the number
+        # scan is most of an index's cost. ``_scanned[n]`` is 1 once line n is read.
+        self._lazy: tuple[str, LineIndex] | None = None
+        self._scanned = bytearray()
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -166,8 +171,34 @@ class SourceIndex:
         else:
             index._text_numbers(text, lines)
         index._starts = [s.line for s in index.sections]
-        index.numbers = dict(index.numbers)  # lookups must not grow it
         return index
+
+    @property
+    def numbers(self) -> dict[Decimal, list[Location]]:
+        """Every number of the file, by lookup key (scans what is not scanned yet)."""
+        self._ensure(1, self.line_count)
+        return self._numbers
+
+    def _ensure(self, lo: int, hi: int) -> None:
+        """Scan the not yet scanned lines of ``lo``..``hi`` (1-based, inclusive)."""
+        if self._lazy is None:
+            return
+        text, lines = self._lazy
+        lo, hi = max(lo, 1), min(hi, self.line_count)
+        scanned = self._scanned
+        n = lo
+        while n <= hi:
+            if scanned[n]:
+                n += 1
+                continue
+            run_end = n
+            while run_end + 1 <= hi and not scanned[run_end + 1]:
+                run_end += 1
+            start = lines.starts[n - 1]
+            end = lines.starts[run_end] if run_end < len(lines.starts) else len(text)
+            self._add_numbers(text, lines, start, end)
+            scanned[n:run_end + 1] = b"\x01" * (run_end + 1 - n)
+            n = run_end + 1
 
     def _span(self, lines: LineIndex, start: int, end: int) -> Span:
         return lines.span(start, end, trim=False).with_path(self.path)
@@ -175,7 +206,7 @@ class SourceIndex:
     def _add_numbers(self, text: str, lines: LineIndex, lo: int, hi: int,
                      key: str = "") -> None:
         starts = lines.starts
-        numbers = self.numbers
+        numbers = self._numbers
         for tok in num.scan(text[lo:hi]):
             start = lo + tok.start
             row = bisect.bisect_right(starts, start) - 1
@@ -186,7 +217,9 @@ class SourceIndex:
                 numbers[k].append(loc)
 
     def _text_numbers(self, text: str, lines: LineIndex) -> None:
-        self._add_numbers(_blank_urls(text), lines, 0, len(text))
+        """Numbers of running text, scanned on demand (see ``_ensure``)."""
+        self._lazy = (_blank_urls(text), lines)
+        self._scanned = bytearray(self.line_count + 2)
 
     def _markdown(self, text: str, lines: LineIndex) -> None:
         self._text_numbers(text, lines)
@@ -291,10 +324,14 @@ class SourceIndex:
     def find_number(self, value: LookupValue,
                     lines: tuple[int, int] | None = None) -> list[Location]:
         """Where ``value`` occurs (any of its keys), optionally within ``lines``."""
+        if lines is None:
+            self._ensure(1, self.line_count)
+        else:
+            self._ensure(lines[0], lines[1])
         seen: set[Location] = set()
         out: list[Location] = []
         for k in lookup_keys(value):
-            for loc in self.numbers.get(k, ()):
+            for loc in self._numbers.get(k, ()):
                 if lines is not None and not lines[0] <= loc.line <= lines[1]:
                     continue
                 if loc not in seen:
