@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
 
 METRICS = (
     "backend tests", "frontend tests", "end-to-end tests", "e2e tests", "unit tests",
@@ -14,6 +16,7 @@ METRICS = (
     "mypy errors", "ruff violations", "type-ignore comments", "open findings",
     "routers", "endpoints", "training steps", "judge score",
 )
+_MILESTONE_RE = re.compile(r"(?i)(?:^|[^a-z0-9])m(\d+)(?![0-9])")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _TREND_RE = re.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|grew|rose|"
                        r"fell|dropped|increased|decreased|was|were)\b|→|->")
@@ -27,6 +30,20 @@ class _Mention:
     claim_index: int
     token: object
     unit: str
+
+
+class _Line:
+    """A line of a source file, shaped like a claim for ``_mentions``."""
+
+    def __init__(self, text: str, hard_numbers: tuple[Any, ...]) -> None:
+        self.text = text
+        self.hard_numbers = hard_numbers
+
+
+def _milestone(path: str) -> int | None:
+    """The milestone number of a file name (``M33_summary.md`` -> 33), if any."""
+    m = _MILESTONE_RE.search(path.rsplit("/", 1)[-1])
+    return int(m.group(1)) if m else None
 
 
 def _stem(word: str) -> str:
@@ -59,8 +76,14 @@ class MetricConflict(Rule):
       both values and a trend word ("trend", "from", "prior", "→", "grew"…).
 
     The finding sits on the later value, with the earlier mention as a
-    related location. It does not yet compare report values with newer
-    versions of the cited sources.
+    related location.
+
+    With `newer-sources`, a value is also compared with the *newer* sources
+    the report cites: a cited file is newer when its name carries a higher
+    milestone number (`M33_summary.md` is newer than `M31_summary.md`). When
+    a value cited from `M31_summary.md` is stated differently for the same
+    label (same unit) in a cited `M33_summary.md`, the finding names the
+    newer file's line, unless a trend note mentions both values.
 
     ## Why is this bad?
     Two different "backend tests" counts in one packet make a reader doubt
@@ -85,6 +108,7 @@ class MetricConflict(Rule):
     - `metrics`: the metric labels compared.
     - `extra-metrics`: labels added to `metrics`.
     - `window`: how many words may separate two words of a label.
+    - `newer-sources`: also compare each value with newer cited sources.
     """
 
     id = "RL307"
@@ -99,6 +123,8 @@ class MetricConflict(Rule):
         metrics: tuple[str, ...] = opt(METRICS, "Metric labels compared.")
         extra_metrics: tuple[str, ...] = opt((), "Labels added to `metrics`.")
         window: int = opt(3, "Words allowed between two words of a label.")
+        newer_sources: bool = opt(True, "Also compare with newer cited sources (a higher "
+                                        "milestone number in the file name).")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         from reportlint.evidence import claims_for, settings_for
@@ -119,6 +145,7 @@ class MetricConflict(Rule):
             trend.append(bool(_TREND_RE.search(claim.text)))
             mentions.extend(self._mentions(claim, ci, labels))
         first: dict[str, _Mention] = {}
+        reported: set[int] = set()
         for m in mentions:
             seen = first.get(m.label)
             if seen is None:
@@ -131,10 +158,85 @@ class MetricConflict(Rule):
             span = getattr(m.token, "span", None) or claims[m.claim_index].span
             earlier = getattr(seen.token, "span", None) or claims[seen.claim_index].span
             label = names.get(m.label, m.label)
+            reported.add(id(m))
             yield self.finding(
                 span, f'"{label}" is {m.text} here but {seen.text} at line {earlier.line}; '
                       "report the most recent value and note the prior one in a trend bullet",
                 [Related(earlier, f'"{label}" stated as {seen.text} here')])
+        if self.options.newer_sources:
+            yield from self._against_newer(doc, ctx, claims, mentions, labels, names,
+                                           keysets, trend, reported)
+
+    def _against_newer(self, doc: Document, ctx: Context, claims: tuple[Any, ...],
+                       mentions: list[_Mention], labels: list[list[str]],
+                       names: dict[str, str], keysets: list[set[Decimal]], trend: list[bool],
+                       reported: set[int]) -> Iterator[Finding]:
+        """Mentions whose value a newer cited source (a higher milestone) contradicts."""
+        from reportlint.evidence import Status, settings_for, sources_for
+        from reportlint.evidence.verify import resolutions_for
+
+        sources = sources_for(ctx, settings_for(ctx))
+        # every citation of the report counts as a cited source, not only hard claims'
+        resolved = {c.path: res.path if res.status is Status.RESOLVED else ""
+                    for c, res in resolutions_for(ctx, doc)}
+        cited = {p: _milestone(p) for p in resolved.values() if p}
+        for m in mentions:
+            if id(m) in reported:
+                continue
+            own = [resolved.get(c.path, "") for c in claims[m.claim_index].citations]
+            levels = [lvl for p in own if p and (lvl := cited.get(p)) is not None]
+            if not levels:
+                continue
+            base = max(levels)
+            newer = sorted((lvl, p) for p, lvl in cited.items()
+                           if lvl is not None and lvl > base)
+            for _lvl, path in reversed(newer):  # the newest first
+                hit = next((sm for sm in self._source_mentions(ctx, sources, path, labels)
+                            if sm.label == m.label and sm.unit == m.unit
+                            and sm.value != m.value), None)
+                if hit is None:
+                    continue
+                if any(m.value in ks and hit.value in ks and tr for ks, tr in zip(keysets, trend)):
+                    break
+                label = names.get(m.label, m.label)
+                span = getattr(m.token, "span", None) or claims[m.claim_index].span
+                yield self.finding(
+                    span, f'"{label}" is {m.text} here, but {path}, a newer source, says '
+                          f"{hit.text}; report the most recent value and note the prior one "
+                          "in a trend bullet",
+                    [Related(hit.token if isinstance(hit.token, Span) else span,
+                             f'"{label}" is {hit.text} in this newer source')])
+                break
+
+    def _source_mentions(self, ctx: Context, sources: Any, path: str,
+                         labels: list[list[str]]) -> list[_Mention]:
+        """Metric mentions in a cited file, line by line, read once per run."""
+        key = f"RL307.mentions.{path}.{labels!r}"
+        found = ctx.shared.get(key)
+        if isinstance(found, list):
+            return found
+        from reportlint.document import normalize
+        from reportlint.evidence import scan_numbers
+
+        out: list[_Mention] = []
+        try:
+            text = normalize(sources.tree.read_bytes(path, sources.settings.max_file_bytes)
+                             .decode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        firsts = {lab[0][:4] for lab in labels}
+        for number, line in enumerate(text.split("\n"), 1):
+            low = line.casefold()
+            if not any(f in low for f in firsts):
+                continue
+            tokens = tuple(t for t in scan_numbers(line) if t.hard)
+            fake = _Line(line, tokens)
+            for m in self._mentions(fake, 0, labels):
+                t = m.token
+                span = Span.at(number, t.start + 1, number, t.end + 1, path)  # type: ignore[attr-defined]
+                out.append(dataclasses.replace(m, token=span))
+        ctx.shared[key] = out
+        return out
 
     def _mentions(self, claim: object, ci: int, labels: list[list[str]]) -> list[_Mention]:
         text: str = claim.text  # type: ignore[attr-defined]
