@@ -100,11 +100,13 @@ class Registry:
                 spec.loader.exec_module(module)
             except SyntaxError as exc:
                 sys.modules.pop(modname, None)
-                raise RegistryError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
+                raise RegistryError(f"{_shown(path)}:{exc.lineno}: syntax error: {exc.msg}"
+                                    ) from None
             except Exception as exc:
                 sys.modules.pop(modname, None)
                 raise RegistryError(
-                    f"{path}: error while importing: {type(exc).__name__}: {exc}") from None
+                    f"{_shown(path)}: error while importing: {type(exc).__name__}: {exc}"
+                ) from None
             for value in vars(module).values():
                 if (isinstance(value, type) and issubclass(value, Rule) and value is not Rule
                         and value.__module__ == modname and "id" in vars(value)):
@@ -137,6 +139,14 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when inside it, as users read it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _id_key(rule_id: str) -> tuple[str, int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.robustness.cases import CASES, Case, render_table
+from tests.robustness.more_cases import CHECKS, Check, render_checks
 
 REPO = Path(__file__).resolve().parents[2]
 EXE = str(Path(sys.executable).parent / "reportlint")
@@ -41,4 +42,18 @@ def test_case_outcome(case: Case, tmp_path: Path) -> None:
 def test_robustness_doc_matches_cases() -> None:
     doc = (REPO / "docs" / "robustness.md").read_text(encoding="utf-8")
     table = render_table(CASES)
+    assert table in doc, "docs/robustness.md is out of date; the table should be:\n" + table
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[c.id for c in CHECKS])
+def test_check_outcome(check: Check, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".git").mkdir()
+    assert check.run(project) == check.outcome
+
+
+def test_robustness_doc_lists_every_check() -> None:
+    doc = (REPO / "docs" / "robustness.md").read_text(encoding="utf-8")
+    table = render_checks(CHECKS)
     assert table in doc, "docs/robustness.md is out of date; the table should be:\n" + table
