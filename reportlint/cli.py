@@ -279,8 +279,8 @@ def rules_cmd(config_path: str | None, allow_local_rules: bool) -> None:
              c.summary) for c in registry.rules()]
     rows += [(n.id, n.name, n.severity.value, "tool notice", n.summary)
              for n in NOTICES.values()]
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
     header = ("id", "name", "severity", "origin", "summary")
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(4)]
     for row in (header, *rows):
         click.echo("  ".join(v.ljust(widths[i]) if i < 4 else v for i, v in enumerate(row))
                    .rstrip())
