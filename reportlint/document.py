@@ -410,14 +410,6 @@ class Document:
                 end[s.index] = max(end[s.index], end[child])
         return end
 
-    def _within(self, sec: int, ancestor: int) -> bool:
-        cur: int | None = sec
-        while cur is not None:
-            if cur == ancestor:
-                return True
-            cur = self.sections[cur].parent
-        return False
-
     def subsections(self, index: int) -> Iterator[Section]:
         """All sections below ``index``, depth first, in document order."""
         for child in self.sections[index].children:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -115,7 +115,3 @@ class Rule:
         from reportlint.ruledoc import render_doc
 
         return render_doc(cls)
-
-
-def iter_findings(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    yield from rule.check(doc, ctx)

@@ -77,3 +77,16 @@ class WordCounter:
 def estimated_pages(words: int, words_per_page: int = 550) -> float:
     """Pages at ``words_per_page`` (the prompt's 4–5 pages for 2,200–2,700 words)."""
     return round(words / words_per_page, 1)
+
+
+def length_message(what: str, n: int, lo: int | None, hi: int | None) -> str | None:
+    """``what has N prose words; expected LO–HI (K short)``, or None when in range."""
+    if lo is None and hi is None:
+        return None
+    want = (f"{lo:,}–{hi:,}" if lo is not None and hi is not None
+            else f"at least {lo:,}" if lo is not None else f"at most {hi:,}")
+    if lo is not None and n < lo:
+        return f"{what} has {n:,} prose words; expected {want} ({lo - n:,} short)"
+    if hi is not None and n > hi:
+        return f"{what} has {n:,} prose words; expected {want} ({n - hi:,} over)"
+    return None

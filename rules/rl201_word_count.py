@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, opt
-from reportlint.words import DEFAULT_EXCLUDE
+from reportlint.words import DEFAULT_EXCLUDE, length_message
 
 
 class WordCount(Rule):
@@ -59,21 +59,9 @@ class WordCount(Rule):
         wc = counter.document(doc)
         n = wc.prose + (wc.table if o.include_tables else 0)
         at = doc.title.span if doc.title else doc.start
-        message = range_message("report", n, o.min, o.max)
+        message = length_message("report", n, o.min, o.max)
         if message:
             yield self.finding(at, message)
-
-
-def range_message(what: str, n: int, lo: int | None, hi: int | None) -> str | None:
-    if lo is None and hi is None:
-        return None
-    want = (f"{lo:,}–{hi:,}" if lo is not None and hi is not None
-            else f"at least {lo:,}" if lo is not None else f"at most {hi:,}")
-    if lo is not None and n < lo:
-        return f"{what} has {n:,} prose words; expected {want} ({lo - n:,} short)"
-    if hi is not None and n > hi:
-        return f"{what} has {n:,} prose words; expected {want} ({n - hi:,} over)"
-    return None
 
 
 RULES = [WordCount]

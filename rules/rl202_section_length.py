@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, find_section, opt
-from reportlint.words import DEFAULT_EXCLUDE
+from reportlint.words import DEFAULT_EXCLUDE, length_message
 
 
 @dataclass(frozen=True)
@@ -54,18 +54,12 @@ class SectionLength(Rule):
             sec = find_section(doc, spec.heading)
             if sec is None:
                 continue  # RL101 reports the missing section
-            lo, hi = spec.min, spec.max
-            if lo is None and hi is None:
+            if spec.min is None and spec.max is None:
                 continue
             n = counter.section(doc, sec.index).prose
-            want = (f"{lo:,}–{hi:,}" if lo is not None and hi is not None
-                    else f"at least {lo:,}" if lo is not None else f"at most {hi:,}")
-            if lo is not None and n < lo:
-                yield self.finding(sec.span, f'section "{sec.title}" has {n:,} prose words; '
-                                             f"expected {want} ({lo - n:,} short)")
-            elif hi is not None and n > hi:
-                yield self.finding(sec.span, f'section "{sec.title}" has {n:,} prose words; '
-                                             f"expected {want} ({n - hi:,} over)")
+            message = length_message(f'section "{sec.title}"', n, spec.min, spec.max)
+            if message:
+                yield self.finding(sec.span, message)
 
 
 RULES = [SectionLength]

@@ -10,40 +10,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.audit import recording
+
 FIXTURE = Path(__file__).parent / "fixtures" / "repo"
-
-# Audit hooks cannot be removed, so one hook records into a list that tests
-# switch on and off.
-_EVENTS: list[tuple[str, str]] = []
-_RECORDING = [False]
-
-
-def _hook(event: str, args: tuple[Any, ...]) -> None:
-    if _RECORDING[0] and event in ("open", "os.scandir", "os.listdir") and args:
-        target = args[0]
-        if isinstance(target, (str, bytes, os.PathLike)):
-            _EVENTS.append((event, os.fsdecode(target)))
-
-
-sys.addaudithook(_hook)
-
 
 @pytest.fixture
 def audit() -> Iterator[list[tuple[str, str]]]:
-    """Records ``open``/``scandir``/``listdir`` events while the test runs."""
-    _EVENTS.clear()
-    _RECORDING[0] = True
-    try:
-        yield _EVENTS
-    finally:
-        _RECORDING[0] = False
+    with recording() as events:
+        yield events
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from reportlint.engine import FileResult, lint_paths
 from reportlint.registry import default_registry
 from reportlint.reporters import ReportInfo, get
 from reportlint.testing import make_run, render_findings
+from tests.audit import recording
 
 SECRET = "CONFIDENTIAL-5f3a9 never to be read"
 SECRET_NUMBER = "918273"  # also in claims: a read outside would name it as "occurs here"
@@ -71,32 +71,10 @@ EXPECTED = [
     (15, "loop_a.md", "a symbolic link that leads nowhere (a broken link or a loop)"),
 ]
 
-_EVENTS: list[tuple[str, str]] = []
-_RECORDING = [False]
-
-
-def _hook(event: str, args: tuple[Any, ...]) -> None:
-    if _RECORDING[0] and event in ("open", "os.listdir", "os.scandir") and args:
-        target = args[0]
-        if isinstance(target, (str, bytes, os.PathLike)):
-            _EVENTS.append((event, os.fsdecode(target)))
-        elif isinstance(target, int):  # a file descriptor: os.open was recorded before
-            pass
-        elif target is None:  # os.listdir() / os.scandir() of the current folder
-            _EVENTS.append((event, os.getcwd()))
-
-
-sys.addaudithook(_hook)  # audit hooks cannot be removed: this one records only when asked
-
-
 @pytest.fixture
 def audit() -> Iterator[list[tuple[str, str]]]:
-    _EVENTS.clear()
-    _RECORDING[0] = True
-    try:
-        yield _EVENTS
-    finally:
-        _RECORDING[0] = False
+    with recording() as events:
+        yield events
 
 
 @pytest.fixture
@@ -149,16 +127,12 @@ def _outputs(results: list[FileResult]) -> dict[str, str]:
 
 
 def test_a_full_lint_opens_and_lists_nothing_outside_the_root(
-        layout: tuple[Path, Path], audit: list[tuple[str, str]],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        layout: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     root, _base = layout
     monkeypatch.chdir(root)
-    _RECORDING[0] = False
     _lint(root)  # once unrecorded, so that lazily imported modules are loaded
-    audit.clear()
-    _RECORDING[0] = True
-    results = _lint(root)
-    _RECORDING[0] = False
+    with recording() as audit:
+        results = _lint(root)
     assert results and results[0].findings
     opened = {p for e, p in audit if e == "open"}
     # the hook does see the reads inside: the report, and the file it cites
