@@ -18,15 +18,12 @@ silently goes missing is worse than a loud failure.
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import importlib.util
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 
+from reportlint.entrypoints import entry_points
 from reportlint.rule import Rule
 
 GROUP = "reportlint.rules"
@@ -86,6 +83,9 @@ class Registry:
     def load_dir(self, directory: Path) -> None:
         if not directory.is_dir():
             raise RegistryError(f"rules directory {directory} does not exist")
+        import hashlib
+        import importlib.util
+
         digest = hashlib.sha1(str(directory.resolve()).encode()).hexdigest()[:8]
         for path in sorted(directory.glob("*.py")):
             if path.name.startswith("_"):
@@ -124,6 +124,8 @@ class Registry:
         return self._by_id[rid].cls
 
     def suggest(self, ref: str) -> str:
+        import difflib
+
         hint = difflib.get_close_matches(ref.lower(), list(self._lookup), n=1, cutoff=0.6)
         if not hint:
             return ""
