@@ -26,7 +26,7 @@ from reportlint.finding import Severity
 from reportlint.limits import Limits
 from reportlint.registry import Registry
 from reportlint.rule import Rule
-from reportlint.yamlload import LineDict, LineList, YamlError, load
+from reportlint.yamlload import LineDict, LineList, YamlError, cached_load
 
 CONFIG_NAMES = (".reportlint.yml", ".reportlint.yaml")
 PROFILES_DIR = Path(__file__).parent / "profiles"
@@ -127,7 +127,7 @@ def _read_yaml(path: Path, label: str) -> LineDict:
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", label) from None
     try:
-        data = load(text)
+        data = cached_load(text)
     except YamlError as exc:
         col = f", column {exc.column}" if exc.column else ""
         raise ConfigError(f"invalid YAML{col}: {exc.message}", label, exc.line) from None
@@ -407,7 +407,9 @@ def _rule_config(cls: type[Rule], raw: LineDict, cfg: Config) -> RuleConfig:
         options = opts.build(cls.Options, option_raw, f"rules.{cls.name}",
                              raw.lines.get("") or None)
     except opts.OptionError as exc:
-        top = exc.path.split(".")[2].split("[")[0] if exc.path.count(".") >= 2 else ""
+        # the option the error is about decides the file: a profile or the user's config
+        top = exc.path.split(".")[2].split("[")[0] if exc.path.count(".") >= 2 else (
+            exc.key or "")
         file = _file(raw, top.replace("-", "_"), "") or _file(raw, top, label)
         raise ConfigError(exc.args[0], file, exc.line) from None
     return RuleConfig(cls.id, severity, enabled, options)

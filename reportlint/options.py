@@ -33,11 +33,13 @@ class NoOptions:
 class OptionError(Exception):
     """An invalid option value. ``path`` is the dotted YAML path, ``line`` 1-based."""
 
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+    def __init__(self, path: str, message: str, line: int | None = None,
+                 key: str | None = None) -> None:
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
         self.message = message
         self.line = line
+        self.key = key  # the unknown key, for "unknown option" errors
 
 
 def line_of(container: Any, key: Any) -> int | None:
@@ -166,7 +168,7 @@ def build(cls: type, raw: Mapping[str, Any], path: str, line: int | None = None,
             if hint:
                 msg += f" (did you mean {hint[0]!r}?)"
             msg += "; known options: " + (", ".join(choices) if choices else "none")
-            raise OptionError(path, msg, kline)
+            raise OptionError(path, msg, kline, key=str(key))
         _f, tp = known[name]
         kwargs[name] = convert(tp, value, f"{path}.{field_key(name)}" if path else field_key(name),
                                kline)

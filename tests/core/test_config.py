@@ -31,6 +31,11 @@ CASES = [
     ("rules:\n  word-count: {mni: 1}\n",
      ".reportlint.yml:2: rules.word-count: unknown option 'mni' (did you mean 'min'?); "
      "known options: exclude, include-tables, max, min"),
+    # the profile configures placeholders too: the error still names the user's file
+    ("extends: executive-summary\nrules:\n  placeholders:\n    severity: warning\n"
+     "    colour: red\n",
+     ".reportlint.yml:5: rules.placeholders: unknown option 'colour'; known options: allow, "
+     "patterns"),
     ("rules:\n  word-count:\n    severity: loud\n",
      ".reportlint.yml:3: rules.word-count.severity: expected one of error, warning, note, off, "
      "got 'loud'"),
