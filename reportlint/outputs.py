@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +43,8 @@ def write_atomic(path: Path, text: str) -> None:
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
     try:
+        import tempfile  # only when writing a file: it costs ~5 ms to import
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
