@@ -1,3 +1,3 @@
-from reportlint.cli import main
+from reportlint.console import run
 
-main()
+run()

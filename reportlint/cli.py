@@ -17,6 +17,7 @@ import click
 
 from reportlint import __version__, cache
 from reportlint.config import ConfigError, apply_selection, find_config, load_config
+from reportlint.console import startup_done
 from reportlint.engine import (
     FileResult,
     Run,
@@ -167,6 +168,7 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     if not paths and not cfg.documents:
         _fail("nothing to lint: give PATHS or list `documents` in the configuration")
     run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
+    startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
     _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
@@ -201,6 +203,8 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
 
 def _apply_baseline(results: list[FileResult], baseline_file: str | None,
                     write_baseline: str | None) -> None:
+    if not (baseline_file or write_baseline):
+        return
     from reportlint import baseline
 
     if write_baseline:
@@ -254,6 +258,7 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
     run.rules = []  # statistics only: no rule runs
     run.collect_stats = True
+    startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs())
     problems = [f for r in results for f in r.findings]
     if fmt == "json":

@@ -57,7 +57,7 @@ class RuleConfig:
     options: Any
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False)
 class Config:
     """The merged, validated configuration."""
 

@@ -31,7 +31,7 @@ SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", "
                        ".mypy_cache", ".ruff_cache", ".pytest_cache"})
 
 
-@dataclass
+@dataclass(eq=False)  # eq/repr unused: each generated method costs start-up time
 class FileResult:
     path: str  # posix, relative to the project root
     findings: list[Finding] = field(default_factory=list)
@@ -40,7 +40,7 @@ class FileResult:
     stats: dict[str, Any] | None = None  # reportlint.stats figures, when the run asks
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Run:
     """Everything needed to lint: validated config, registry, roots, rule instances."""
 

@@ -12,7 +12,7 @@ from reportlint.finding import Finding, Severity
 from reportlint.span import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Notice:
     id: str
     name: str

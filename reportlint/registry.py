@@ -33,7 +33,7 @@ class RegistryError(Exception):
     """A rule could not be loaded or looked up."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Entry:
     cls: type[Rule]
     origin: str  # "builtin", "<distribution> <version>", or the rules-dir file

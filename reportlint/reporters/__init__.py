@@ -23,7 +23,7 @@ REPORTERS = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class ReportInfo:
     """What a reporter may need besides the findings."""
 
