@@ -14,7 +14,6 @@ Every mistake is one line: ``FILE:LINE: what is wrong``, and exit code 2.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -225,6 +224,8 @@ def _file(container: Any, key: Any, default: str) -> str:
 def _check_top(data: LineDict, label: str) -> None:
     for key in data:
         if key not in TOP_KEYS:
+            import difflib  # only for a did-you-mean: 2 ms to import
+
             hint = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
             msg = f"unknown key {str(key)!r}"
             if hint:
@@ -271,6 +272,8 @@ def _follow(data: LineDict, label: str, base: Path,
                               label, line)
         if "/" not in item and "\\" not in item and not item.endswith((".yml", ".yaml", ".toml")):
             if item not in profile_names():
+                import difflib  # only for a did-you-mean: 2 ms to import
+
                 hint = difflib.get_close_matches(item, profile_names(), n=1)
                 msg = f"extends: no built-in profile {item!r}"
                 msg += f" (did you mean {hint[0]!r}?)" if hint else \

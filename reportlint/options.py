@@ -11,7 +11,6 @@ dataclass's ``__post_init__`` and raise ``ValueError``.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from collections.abc import Mapping
@@ -163,6 +162,8 @@ def build(cls: type, raw: Mapping[str, Any], path: str, line: int | None = None,
         name = str(key).replace("-", "_")
         if name not in known:
             choices = sorted(field_key(n) for n in known)
+            import difflib  # only for a did-you-mean: 2 ms to import
+
             hint = difflib.get_close_matches(str(key), choices, n=1)
             msg = f"unknown option {str(key)!r}"
             if hint:
