@@ -23,6 +23,7 @@ from typing import Any
 from reportlint import options as opts
 from reportlint.finding import Severity
 from reportlint.limits import Limits
+from reportlint.records import record
 from reportlint.registry import Registry
 from reportlint.rule import Rule
 from reportlint.yamlload import LineDict, LineList, YamlError, cached_load
@@ -48,15 +49,17 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class RuleConfig:
+    """A rule's validated settings."""
+
     rule_id: str
     severity: Severity
     enabled: bool
     options: Any
 
 
-@dataclasses.dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Config:
     """The merged, validated configuration."""
 

@@ -12,7 +12,7 @@ import gc
 import glob
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from reportlint.document import Document
 from reportlint.finding import Finding, Related, Severity
 from reportlint.limits import LimitExceeded, Limits, check_nesting, time_budget
 from reportlint.notices import notice
+from reportlint.records import record
 from reportlint.registry import Registry
 from reportlint.rule import Context, Rule
 from reportlint.span import Span
@@ -31,8 +32,10 @@ SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", "
                        ".mypy_cache", ".ruff_cache", ".pytest_cache"})
 
 
-@dataclass(eq=False)  # eq/repr unused: each generated method costs start-up time
+@record(frozen=False, eq=False)
 class FileResult:
+    """One document's findings (and, when asked, its model and statistics)."""
+
     path: str  # posix, relative to the project root
     findings: list[Finding] = field(default_factory=list)
     doc: Document | None = None
@@ -40,7 +43,7 @@ class FileResult:
     stats: dict[str, Any] | None = None  # reportlint.stats figures, when the run asks
 
 
-@dataclass(eq=False, repr=False)
+@record(frozen=False, eq=False, repr=False)
 class Run:
     """Everything needed to lint: validated config, registry, roots, rule instances."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from reportlint.records import record
 from reportlint.span import Span
 
 
@@ -27,7 +28,7 @@ class Severity(enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@record
 class Related:
     """A secondary location: typically where the evidence is, or should be."""
 
@@ -35,7 +36,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One problem found in one file.
 

@@ -24,12 +24,12 @@ import re
 import signal
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.options import opt
+from reportlint.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     max_bytes: int = opt(5_000_000, "Largest report read, in bytes.")
     max_nesting: int = opt(32, "Deepest nesting of lists and block quotes together.")

@@ -6,14 +6,15 @@ annotations); SARIF also carries them as tool execution notifications.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlint.finding import Finding, Severity
+from reportlint.records import record
 from reportlint.span import Span
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Notice:
+    """A notice: reportlint's own finding about the run (RL9xx)."""
+
     id: str
     name: str
     summary: str

@@ -16,6 +16,8 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal, Union
 
+from reportlint.records import record
+
 
 def opt(default: Any, help: str) -> Any:
     """A dataclass field with a default and its documentation."""
@@ -24,7 +26,7 @@ def opt(default: Any, help: str) -> Any:
     return dataclasses.field(default=default, metadata={"help": help})
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class NoOptions:
     """A rule without options."""
 

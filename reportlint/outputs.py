@@ -5,16 +5,19 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from reportlint.records import record
 
 
 class OutputError(Exception):
     """An output that cannot be written, or a malformed ``--output``."""
 
 
-@dataclass(frozen=True)
+@record
 class OutputSpec:
+    """One requested output: a format and where it goes."""
+
     fmt: str
     path: str
     replaces_stdout: bool  # a bare PATH takes the place of standard output

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.entrypoints import entry_points
+from reportlint.records import record
 from reportlint.rule import Rule
 
 GROUP = "reportlint.rules"
@@ -33,8 +33,10 @@ class RegistryError(Exception):
     """A rule could not be loaded or looked up."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record(eq=False, repr=False)
 class Entry:
+    """A registered rule class and where it came from."""
+
     cls: type[Rule]
     origin: str  # "builtin", "<distribution> <version>", or the rules-dir file
 

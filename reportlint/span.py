@@ -8,11 +8,13 @@ finding leaves a rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from reportlint.records import record
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Position:
+    """A place in a file: 1-based line, 1-based column in code points."""
+
     line: int
     column: int
 
@@ -20,7 +22,7 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Span:
     """A region of a file. ``start`` inclusive, ``end`` exclusive."""
 

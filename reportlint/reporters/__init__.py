@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from reportlint.engine import FileResult
 from reportlint.finding import Finding
+from reportlint.records import record
 
 REPORTERS = {
     "text": "reportlint.reporters.text",
@@ -23,7 +24,7 @@ REPORTERS = {
 }
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class ReportInfo:
     """What a reporter may need besides the findings."""
 
