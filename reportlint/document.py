@@ -20,7 +20,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TypeVar, cast
 
 import marko
@@ -29,6 +29,7 @@ from marko import inline as minline
 from marko.ext.gfm import elements as gfm
 from marko.helpers import MarkoExtension
 
+from reportlint.records import record
 from reportlint.span import Position, Span
 
 T = TypeVar("T")
@@ -77,7 +78,7 @@ class LineIndex:
 # --------------------------------------------------------------------------- prose
 
 
-@dataclass(frozen=True)
+@record
 class Piece:
     """A run of prose text and where it came from.
 
@@ -93,7 +94,7 @@ class Piece:
     exact: bool
 
 
-@dataclass(frozen=True)
+@record
 class Prose:
     """The inline text of a block, as a reader sees it, mapped back to the source.
 
@@ -164,7 +165,7 @@ class Prose:
 # --------------------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """Any block: its span and the index of the section it belongs to."""
 
@@ -172,7 +173,7 @@ class Block:
     section: int  # index into Document.sections
 
 
-@dataclass(frozen=True)
+@record
 class Heading(Block):
     level: int
     text: str
@@ -180,13 +181,13 @@ class Heading(Block):
     style: str = "atx"  # "atx" or "setext"
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph(Block):
     prose: Prose = field(repr=False)
     quote_depth: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ListItem(Block):
     """A list item; ``prose`` is its own paragraphs (nested lists are separate items)."""
 
@@ -197,20 +198,20 @@ class ListItem(Block):
     quote_depth: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     text: str
     span: Span
     prose: Prose = field(repr=False)
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     cells: tuple[Cell, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Table(Block):
     header: Row
     rows: tuple[Row, ...]
@@ -220,7 +221,7 @@ class Table(Block):
         return tuple(c.text for c in self.header.cells)
 
 
-@dataclass(frozen=True)
+@record
 class CodeBlock(Block):
     """Fenced (``` or ~~~) or indented code. ``lang`` is the first word of ``info``."""
 
@@ -232,12 +233,12 @@ class CodeBlock(Block):
     opening: Span  # the opening fence line (the first line, for indented code)
 
 
-@dataclass(frozen=True)
+@record
 class BlockQuote(Block):
     depth: int = 1
 
 
-@dataclass(frozen=True)
+@record
 class HtmlComment(Block):
     """``<!-- text -->``; ``text`` is the inside, stripped. ``inline`` inside a paragraph."""
 
@@ -245,7 +246,7 @@ class HtmlComment(Block):
     inline: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FrontMatter:
     span: Span
     raw: str
@@ -253,7 +254,7 @@ class FrontMatter:
     error: str | None = None
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Section:
     """A heading and what follows it up to the next heading of the same or higher level.
 

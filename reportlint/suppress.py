@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlint.document import Document
 from reportlint.finding import Finding
 from reportlint.notices import notice
+from reportlint.records import record
 
 _DIRECTIVE_RE = re.compile(
     r"^reportlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.DOTALL
@@ -32,7 +32,7 @@ _DIRECTIVE_RE = re.compile(
 _ANY_RE = re.compile(r"^reportlint[-\s]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class Range:
     rule: str | None  # rule id, or None for every rule
     start: int

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from reportlint.document import Document, Heading, ListItem, Paragraph, Prose, Table
+from reportlint.records import record
 
 DEFAULT_EXCLUDE = (r"\((?:source|sources)\s*:[^()]*(?:\([^()]*\)[^()]*)*\)",)
 _WORD_RE = re.compile(r"\S+")
@@ -27,7 +27,7 @@ _NOT_A_WORD_RE = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class WordCount:
     prose: int
     table: int

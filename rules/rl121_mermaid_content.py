@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint import CodeBlock, Context, Document, Finding, Rule, Severity, Span, opt
+from reportlint.records import record
 
 KNOWN_TYPES = (
     "flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram",
@@ -88,7 +88,7 @@ class MermaidContent(Rule):
     default_severity = Severity.ERROR
     tags = ("diagram",)
 
-    @dataclass(frozen=True)
+    @record
     class Options:
         types: tuple[str, ...] = opt((), "Allowed diagram types (empty: any known type).")
         nodes: tuple[str, ...] = opt((), "Terms that must name a node; `|` separates "

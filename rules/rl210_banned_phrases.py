@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
+from reportlint.records import record
 
 FLUFF = (
     "world-class", "best-in-class", "cutting-edge", "bleeding-edge", "game-changing",
@@ -76,7 +76,7 @@ class BannedPhrases(Rule):
     tags = ("style",)
     _compiled: tuple[re.Pattern[str] | None, tuple[str, ...] | None] | None = None
 
-    @dataclass(frozen=True)
+    @record
     class Options:
         phrases: tuple[str, ...] = opt(FLUFF, "Banned phrases.")
         extra_phrases: tuple[str, ...] = opt((), "Phrases added to `phrases`.")

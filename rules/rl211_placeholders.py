@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
+from reportlint.records import record
 
 # one alternation, leftmost match wins, so "(source: TBD)" is one finding, not two;
 # only the TODO-style words are case-sensitive ("a todo list" is prose)
@@ -80,7 +80,7 @@ class Placeholders(Rule):
     default_severity = Severity.ERROR
     tags = ("completeness",)
 
-    @dataclass(frozen=True)
+    @record
     class Options:
         patterns: tuple[str, ...] = opt(PLACEHOLDERS, "Placeholder regexes.")
         allow: tuple[str, ...] = opt((), "Regexes of matches to accept.")

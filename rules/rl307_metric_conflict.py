@@ -4,11 +4,11 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
+from reportlint.records import record
 
 METRICS = (
     "backend tests", "frontend tests", "end-to-end tests", "e2e tests", "unit tests",
@@ -22,7 +22,7 @@ _TREND_RE = re.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|g
                        r"fell|dropped|increased|decreased|was|were)\b|→|->")
 
 
-@dataclass(frozen=True)
+@record
 class _Mention:
     label: str
     value: Decimal
@@ -118,7 +118,7 @@ class MetricConflict(Rule):
     tags = ("evidence",)
     precision = "medium"
 
-    @dataclass(frozen=True)
+    @record
     class Options:
         metrics: tuple[str, ...] = opt(METRICS, "Metric labels compared.")
         extra_metrics: tuple[str, ...] = opt((), "Labels added to `metrics`.")

@@ -39,8 +39,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from reportlint.records import record
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ _PUNCT = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@record
 class AnchorKey:
     """The normalised parts of a section name (see the module docstring)."""
 

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlint.document import Prose
+from reportlint.records import record
 from reportlint.span import Span
 
 _PATH_LIKE = re.compile(
@@ -66,7 +67,7 @@ STRIP_TRAIL = ").,;:!?\"'*]"
 _SECTION_TRAIL = " \t\n.,;:"
 
 
-@dataclass(frozen=True)
+@record
 class Citation:
     """One cited source: a path with optional sections, lines and qualifier.
 
@@ -89,7 +90,7 @@ class Citation:
         return self.path.endswith(("/", "\\"))
 
 
-@dataclass(frozen=True)
+@record
 class TagProblem:
     """A malformed tag, for RL301. ``code`` is a stable short name."""
 
@@ -98,7 +99,7 @@ class TagProblem:
     message: str
 
 
-@dataclass
+@record(frozen=False)
 class _Draft:
     """A citation being read: items after it may still add sections or qualifiers."""
 

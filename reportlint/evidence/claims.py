@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlint.document import Block, Document, Heading, ListItem, Paragraph, Prose, Table
 from reportlint.evidence import numbers as num
@@ -43,12 +43,13 @@ from reportlint.evidence.tags import (
     source_column,
     source_line,
 )
+from reportlint.records import record
 from reportlint.span import Span
 
 _LEFTOVER = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|[^\w]|_")
 
 
-@dataclass(frozen=True)
+@record
 class Cover:
     """A tag covering a claim, and how: ``inline``, ``column`` or ``standalone``."""
 
@@ -56,7 +57,7 @@ class Cover:
     tag: Tag
 
 
-@dataclass(frozen=True)
+@record
 class Claim:
     """A sentence, list item or table row, with its numbers and covering tags.
 
@@ -97,7 +98,7 @@ class Claim:
         return tuple(c for t in self.tags for c in t.citations)
 
 
-@dataclass(frozen=True)
+@record
 class Claims:
     """Everything the evidence rules read from one report, in document order."""
 
@@ -118,7 +119,7 @@ class Claims:
         return tuple(c for t in self.tags for c in t.citations)
 
 
-@dataclass
+@record(frozen=False)
 class _Draft:
     span: Span
     kind: str

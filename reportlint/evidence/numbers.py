@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from reportlint.options import opt
+from reportlint.records import record
 from reportlint.span import Span
 
 #: Reasons a number is not hard. A policy may turn any of them back on.
@@ -159,7 +160,7 @@ class NumberToken:
                        span=span if span is not None else self.span)
 
 
-@dataclass(frozen=True)
+@record
 class NumberPolicy:
     """Which numbers are hard claims: configurable.
 

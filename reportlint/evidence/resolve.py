@@ -27,10 +27,10 @@ import posixpath
 import re
 import stat
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.evidence.settings import DEFAULT_SKIP_DIRS
+from reportlint.records import record
 
 
 class Status(enum.Enum):
@@ -42,7 +42,7 @@ class Status(enum.Enum):
     EXTERNAL = "external"
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     """Where a cited path leads.
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from reportlint.evidence.numbers import DEFAULT_POLICY, NumberPolicy
 from reportlint.options import build, opt
+from reportlint.records import record
 
 #: The prompt's tag, ``(source: PATH [§SECTION][, qualifier])``, any case,
 #: ``source`` or ``sources``. One level of nested parentheses is allowed in the
@@ -40,7 +40,7 @@ DEFAULT_EVIDENCE_SUFFIXES = (".md", ".markdown", ".txt", ".rst", ".json", ".yaml
                              ".csv", ".tsv", ".log", ".toml")
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceSettings:
     """Settings of the evidence layer; every field has the prompt's default.
 
@@ -58,7 +58,7 @@ class EvidenceSettings:
                           "reports of unbalanced tags and missing colons).")
     source_columns: tuple[str, ...] = opt(DEFAULT_SOURCE_COLUMNS,
                                           "Table headers naming a column of citations.")
-    numbers: NumberPolicy = opt(  # noqa: RUF009 - opt() makes a field; the policy is frozen
+    numbers: NumberPolicy = opt(
         DEFAULT_POLICY, "Which numbers make a claim hard.")
     max_file_bytes: int = opt(5 * 1024 * 1024, "Cited files larger than this are not read.")
     skip_dirs: tuple[str, ...] = opt(DEFAULT_SKIP_DIRS,

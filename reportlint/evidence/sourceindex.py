@@ -25,16 +25,14 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
-
-import yaml
 
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
 from reportlint.evidence.anchors import AnchorTable, anchor_key, github_slug
-from reportlint.evidence.structured import Outline, json_outline, yaml_outline
+from reportlint.evidence.structured import Outline, is_yaml_error, json_outline, yaml_outline
+from reportlint.records import record
 from reportlint.span import Span
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
@@ -53,7 +51,7 @@ _SECTION_AT_TRIES = 64
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
-@dataclass(frozen=True)
+@record
 class SourceSection:
     """A heading, bold label or key of a source file, with the lines it covers.
 
@@ -163,7 +161,9 @@ class SourceIndex:
         elif index.kind in ("json", "yaml"):
             try:
                 outline = json_outline(text) if index.kind == "json" else yaml_outline(text)
-            except (ValueError, yaml.YAMLError) as exc:
+            except Exception as exc:
+                if not (isinstance(exc, ValueError) or is_yaml_error(exc)):
+                    raise
                 index.error = _first_line(str(exc)) or type(exc).__name__
                 index._text_numbers(text, lines)
             else:

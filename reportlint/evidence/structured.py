@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+import sys
+from dataclasses import field
+from typing import Any
 
-import yaml
+from reportlint.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Scalar:
     """A scalar value: its key path and the offsets of its raw text."""
 
@@ -26,7 +28,7 @@ class Scalar:
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     """A mapping key: its full path, its own name, and the offsets it covers.
 
@@ -40,7 +42,7 @@ class Key:
     end: int
 
 
-@dataclass
+@record(frozen=False)
 class Outline:
     keys: list[Key] = field(default_factory=list)
     scalars: list[Scalar] = field(default_factory=list)
@@ -50,7 +52,7 @@ _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|tr
                          r"[{}\[\]:,]")
 
 
-@dataclass
+@record(frozen=False)
 class _Frame:
     kind: str  # "obj" or "arr"
     path: str
@@ -110,17 +112,20 @@ def json_outline(text: str) -> Outline:
 
 
 def yaml_outline(text: str) -> Outline:
-    """Keys and scalars of all YAML documents in ``text``. Raises ``yaml.YAMLError``.
+    """Keys and scalars of all YAML documents in ``text``. Raises ``yaml.YAMLError``
+    (which callers catch without importing PyYAML: see ``is_yaml_error``).
 
     Composition builds nodes only (no Python objects), and each node is
     visited once, so aliases cannot loop or multiply the work.
     """
+    import yaml  # only for YAML sources: PyYAML costs ~20 ms to import
+
     out = Outline()
     seen: set[int] = set()
     for doc in yaml.compose_all(text, Loader=yaml.SafeLoader):
         if doc is None:
             continue
-        stack: list[tuple[yaml.Node, str]] = [(doc, "")]
+        stack: list[tuple[Any, str]] = [(doc, "")]
         while stack:
             node, path = stack.pop()
             if id(node) in seen:
@@ -141,3 +146,9 @@ def yaml_outline(text: str) -> Outline:
     out.keys.sort(key=lambda k: k.start)
     out.scalars.sort(key=lambda s: s.start)
     return out
+
+
+def is_yaml_error(exc: BaseException) -> bool:
+    """True for PyYAML's errors, without importing PyYAML when it was never used."""
+    yaml = sys.modules.get("yaml")
+    return yaml is not None and isinstance(exc, yaml.YAMLError)

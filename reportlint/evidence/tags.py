@@ -17,7 +17,6 @@ that starts inside a code span, inline HTML or a URL is an example, not a tag.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reportlint.document import Prose, Table
 from reportlint.evidence.citations import (
@@ -31,6 +30,7 @@ from reportlint.evidence.citations import (
     trim_range,
 )
 from reportlint.evidence.settings import DEFAULT_SETTINGS, EvidenceSettings
+from reportlint.records import record
 from reportlint.span import Span
 
 __all__ = ["Citation", "Tag", "TagProblem", "TagScan", "citation_list", "scan_tags",
@@ -40,7 +40,7 @@ _PLACEHOLDER_CELLS = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd
 _SOURCE_LINE = re.compile(r"(?is)^\s*(?:sources?|evidence)\s*:\s*(?P<body>\S.*?)\s*$")
 
 
-@dataclass(frozen=True)
+@record
 class Tag:
     """A tag and its citations. ``text_range`` indexes the ``Prose.text`` it was read from.
 
@@ -55,7 +55,7 @@ class Tag:
     form: str = "paren"
 
 
-@dataclass(frozen=True)
+@record
 class TagScan:
     """The tags of one prose text, and every problem (inside tags or not)."""
 

@@ -6,6 +6,7 @@ import json
 import math
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +191,32 @@ def test_an_edited_config_is_read_again(run_cli: Any, project: Path):
     assert "RL211 [warning]" in _check(run_cli, project).stdout
     (project / ".reportlint.yml").write_text(CONFIG.replace("warning", "note"), encoding="utf-8")
     assert "RL211 [note]" in _check(run_cli, project).stdout
+
+
+_PROBE = """
+import sys
+from reportlint.console import run
+sys.argv = ["reportlint", *sys.argv[1:]]
+try:
+    run()
+except SystemExit:
+    pass
+print("yaml imported:", "yaml" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_a_warm_run_does_not_import_pyyaml(project: Path):
+    """PyYAML's import is a fifth of a run's start-up: with the cache warm it is skipped."""
+    _project(project)
+    (project / "sources").mkdir()
+    (project / "sources" / "perf.md").write_text("# Perf\n\n## Latency\n\n42 ms\n")
+    (project / "r.md").write_text("# R\n\nLatency is 42 ms (source: perf.md §Latency).\n")
+    (project / ".reportlint.yml").write_text(CONFIG + "sources:\n  root: sources\n")
+
+    def probe() -> str:
+        res = subprocess.run([sys.executable, "-c", _PROBE, "check", "r.md"], cwd=project,
+                             env=_env(), capture_output=True, text=True, timeout=120)
+        return res.stderr.strip().splitlines()[-1]
+
+    assert probe() == "yaml imported: True"  # cold: the profile and config are parsed
+    assert probe() == "yaml imported: False"

@@ -162,7 +162,8 @@ def test_unsupported_shapes_are_left_to_dataclasses(body: str):
     ours = record(ns["C"])
     exec(src, ns)
     theirs = dataclasses.dataclass(frozen=True)(ns["C"])
-    assert [f.name for f in dataclasses.fields(ours)] == [f.name for f in dataclasses.fields(theirs)]
+    names = [f.name for f in dataclasses.fields(ours)]
+    assert names == [f.name for f in dataclasses.fields(theirs)]
     assert repr(ours(1)) == repr(theirs(1)).replace(theirs.__qualname__, ours.__qualname__)
 
 
