@@ -11,7 +11,7 @@ method whose speed matters when thousands of instances are made), and gives
 the other methods as shared functions over the field names.
 
 The result *is* a dataclass: ``dataclasses.fields``, ``replace``,
-``is_dataclass``, ``asdict`` and ``__match_args__`` work, and
+``is_dataclass``, ``asdict``, ``__match_args__`` and inheritance work, and
 ``__dataclass_params__`` reports the flags asked for. What ``record`` does
 not support (``init=False`` fields, ``kw_only``, ``InitVar``, ``slots``,
 ``unsafe_hash``) it hands to ``dataclasses.dataclass`` unchanged, so the
@@ -56,12 +56,17 @@ def record(cls: Any = None, /, *, frozen: bool = True, eq: bool = True, order: b
     return wrap if cls is None else wrap(cls)
 
 
+def _dataclass_bases(cls: type) -> list[type]:
+    return [base for base in cls.__mro__[1:] if "__dataclass_fields__" in base.__dict__]
+
+
 def _unsupported(cls: type) -> bool:
-    """True for what ``record`` leaves to ``dataclasses``: rarer features, and inheritance."""
+    """True for what ``record`` leaves to ``dataclasses`` (rarer features)."""
     if "__slots__" in cls.__dict__:
         return True
-    if any("__dataclass_fields__" in base.__dict__ for base in cls.__mro__[1:]):
-        return True
+    for base in _dataclass_bases(cls):
+        if any(not f.init or f.kw_only is True for f in dataclasses.fields(base)):
+            return True
     annotations = inspect.get_annotations(cls)
     for name, ann in annotations.items():
         text = ann if isinstance(ann, str) else getattr(ann, "__name__", str(ann))
@@ -87,7 +92,11 @@ def _build(cls: type[T], *, frozen: bool, eq: bool, order: bool, repr: bool) -> 
     had_doc = own.get("__doc__") is not None
     if not had_doc:
         cls.__doc__ = ""  # else dataclasses asks inspect for a signature it cannot know yet
-    dataclasses.dataclass(cls, init=False, repr=False, eq=False, order=False, frozen=False)
+    # With dataclass bases, dataclasses checks that frozen matches theirs and then writes
+    # the frozen __setattr__/__delattr__ itself; without, ours are cheaper.
+    inherited = bool(_dataclass_bases(cls))
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False, order=False,
+                          frozen=frozen and inherited)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     names = tuple(f.name for f in fields)
 
@@ -116,7 +125,7 @@ def _build(cls: type[T], *, frozen: bool, eq: bool, order: bool, repr: bool) -> 
             _put(cls, "__hash__", _make_hash(_getter(hashed)))
         else:
             _put(cls, "__hash__", None)  # mutable and comparable: unhashable
-    if frozen:
+    if frozen and not inherited:
         _put(cls, "__setattr__", _make_frozen(cls, frozenset(names), "assign to"))
         _put(cls, "__delattr__", _make_frozen(cls, frozenset(names), "delete"))
     params: Any = cls.__dataclass_params__  # type: ignore[attr-defined]

@@ -167,7 +167,7 @@ def test_unsupported_shapes_are_left_to_dataclasses(body: str):
     assert repr(ours(1)) == repr(theirs(1)).replace(theirs.__qualname__, ours.__qualname__)
 
 
-def test_subclass_of_a_dataclass_is_left_to_dataclasses():
+def test_subclass_of_a_frozen_dataclass():
     @dataclasses.dataclass(frozen=True)
     class Base:
         a: int
@@ -179,3 +179,43 @@ def test_subclass_of_a_dataclass_is_left_to_dataclasses():
     assert Child(1) == Child(1, 2) and repr(Child(1)).endswith("Child(a=1, b=2)")
     with pytest.raises(TypeError, match="non-frozen"):
         record(frozen=False)(type("Mutable", (Base,), {"__annotations__": {"c": "int"}}))
+
+
+def _make_named(maker: Any, name: str, bases: tuple[type, ...], specs: list[dict[str, Any]],
+                start: int, flags: dict[str, Any]) -> Any:
+    ns: dict[str, Any] = {"__annotations__": {}, "__module__": __name__, "__qualname__": name,
+                          "__doc__": f"{name}, generated."}
+    for i, spec in enumerate(specs, start):
+        ns["__annotations__"][f"f{i}"] = "Any"
+        kw: dict[str, Any] = {"compare": spec["compare"], "repr": spec["repr"],
+                              "hash": spec["hash"]}
+        if spec["kind"] == "default":
+            kw["default"] = i * 10
+        elif spec["kind"] == "factory":
+            kw["default_factory"] = list
+        ns[f"f{i}"] = dataclasses.field(**kw)
+    return maker(type(name, bases, ns), frozen=flags["frozen"], eq=flags["eq"],
+                 order=flags["order"] and flags["eq"], repr=flags["repr"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(base=st.lists(_field, max_size=3), child=st.lists(_field, max_size=3),
+       base_flags=_flags, child_flags=_flags,
+       makers=st.sampled_from(["record/record", "record/dataclass", "dataclass/record"]))
+def test_same_behaviour_with_inheritance(base: list[dict[str, Any]], child: list[dict[str, Any]],
+                                         base_flags: dict[str, Any],
+                                         child_flags: dict[str, Any], makers: str):
+    pick = {"record": record, "dataclass": dataclasses.dataclass}
+    base_maker, child_maker = (pick[m] for m in makers.split("/"))
+
+    def build(bm: Any, cm: Any) -> Any:
+        b = _make_named(bm, "Base", (), base, 0, base_flags)
+        return _make_named(cm, "Child", (b,), child, len(base), child_flags)
+
+    theirs = _outcome(lambda: build(dataclasses.dataclass, dataclasses.dataclass))
+    ours = _outcome(lambda: build(base_maker, child_maker))
+    assert theirs[0] == ours[0]
+    if theirs[0] == "raised":
+        assert ours == theirs
+        return
+    assert _observe(ours[1], base + child) == _observe(theirs[1], base + child)
