@@ -661,4 +661,8 @@ class _Paragraph(gfm.Paragraph):
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> marko.Markdown:
-    return marko.Markdown(extensions=["gfm", MarkoExtension(elements=[_Paragraph])])
+    # marko's GFM parser with the same output, without repeated line reads (mdparse)
+    from reportlint.mdparse import parser_class
+
+    return marko.Markdown(parser=parser_class(),
+                          extensions=["gfm", MarkoExtension(elements=[_Paragraph])])
