@@ -33,7 +33,7 @@ checked against (2.2) and falls back to marko's own ``Parser`` otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 import marko
@@ -83,7 +83,10 @@ class _Source(Source):
 
     @property
     def prefix(self) -> str:
-        return "".join([s._prefix for s in self._states])
+        states = self._states
+        if len(states) == 1:  # the top level: only the document's (empty) prefix
+            return states[0]._prefix
+        return "".join([s._prefix for s in states])
 
     @property
     def _current_pos(self) -> int:
@@ -98,14 +101,19 @@ class _Source(Source):
         return regexp.match(self._buffer, pos)
 
     def expect_re(self, regexp: re.Pattern[str] | str) -> re.Match[str] | None:
-        m, line = self._raw_line(self.pos)
+        pos = self.pos
+        hit = self._raw.get(pos)
+        m, line = hit if hit is not None else self._raw_line(pos)
         self.match = m  # as marko's next_line(require_prefix=False) leaves it
-        prefix = self.prefix
+        states = self._states
+        prefix = states[0]._prefix if len(states) == 1 else "".join(
+            [s._prefix for s in states])
         prefix_len = self.match_prefix(prefix, line) if prefix else 0
         if prefix_len >= 0:
             if isinstance(regexp, str):
-                regexp = _compiled(regexp)
-            match = regexp.match(self._buffer, self.pos + prefix_len)
+                found = _COMPILED.get(regexp)
+                regexp = found if found is not None else _compiled(regexp)
+            match = regexp.match(self._buffer, pos + prefix_len)
             self.match = match
             return match
         return None
@@ -126,7 +134,7 @@ class _Parser(Parser):
     def __init__(self) -> None:
         super().__init__()
         self._block_list: list[Any] | None = None
-        self._inline_list: list[tuple[Any, Callable[[str], bool] | None]] | None = None
+        self._inline_list: list[tuple[Any, tuple[str, ...]]] | None = None
         parser = self
 
         class LinkOrEmph(InlineElement):
@@ -159,10 +167,10 @@ class _Parser(Parser):
             self._block_list = super()._build_block_element_list()
         return list(self._block_list)
 
-    def _inline_elements(self) -> list[tuple[Any, Callable[[str], bool] | None]]:
+    def _inline_elements(self) -> list[tuple[Any, tuple[str, ...]]]:
         if self._inline_list is None:
-            self._inline_list = [(e, _NEEDS.get(e.__name__) if e.__module__.startswith(
-                "marko.") else None) for e in self._build_inline_element_list()]
+            self._inline_list = [(e, _NEEDS.get(e.__name__, ()) if e.__module__.startswith(
+                "marko.") else ()) for e in self._build_inline_element_list()]
         return self._inline_list
 
     def _parse_inline(self, text: str, source: Source,
@@ -175,8 +183,12 @@ class _Parser(Parser):
             for m in _find_links_or_emphs(text, source.root.link_ref_defs):
                 tokens.append(Token(link_or_emph, m, text, fallback, positions))
         for etype, needs in self._inline_elements():
-            if needs is not None and not needs(text):
-                continue
+            if needs:
+                for needle in needs:
+                    if needle in text:
+                        break
+                else:
+                    continue
             for match in etype.find(text, source=source):
                 tokens.append(Token(etype, match, text, fallback, positions))
         tokens.sort()
@@ -185,21 +197,17 @@ class _Parser(Parser):
                                            positions=positions)
 
 
-def _has(chars: str) -> Callable[[str], bool]:
-    return lambda text: any(c in text for c in chars)
-
-
 # What each of marko's inline patterns cannot match without (by class name, for
 # marko's own classes only): the first character of the pattern, or for GFM's
 # bare URLs one of ``www.``, ``://`` or the ``@`` of an e-mail address.
-_NEEDS: dict[str, Callable[[str], bool]] = {
-    "AutoLink": _has("<"),
-    "InlineHTML": _has("<"),
-    "CodeSpan": _has("`"),
-    "Literal": _has("\\"),
-    "LineBreak": _has("\n"),
-    "Strikethrough": _has("~"),
-    "Url": lambda text: "@" in text or "://" in text or "www." in text,
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "AutoLink": ("<",),
+    "InlineHTML": ("<",),
+    "CodeSpan": ("`",),
+    "Literal": ("\\",),
+    "LineBreak": ("\n",),
+    "Strikethrough": ("~",),
+    "Url": ("@", "://", "www."),
 }
 
 
