@@ -60,16 +60,23 @@ class LineIndex:
         self.starts = starts
 
     def position(self, offset: int) -> Position:
-        offset = max(0, min(offset, len(self.text)))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return Position(line + 1, offset - self.starts[line] + 1)
+        if offset < 0:
+            offset = 0
+        elif offset > len(self.text):
+            offset = len(self.text)
+        starts = self.starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return Position(line + 1, offset - starts[line] + 1)
 
     def span(self, start: int, end: int, trim: bool = True) -> Span:
         """Span of ``text[start:end]``; trailing newlines are not part of it."""
         if trim:
             while end > start and self.text[end - 1] == "\n":
                 end -= 1
-        return Span(self.position(start), self.position(max(start, end)))
+        first = self.position(start)
+        if end <= start:
+            return Span(first, first)
+        return Span(first, self.position(end))
 
     def offset(self, line: int, column: int) -> int:
         return self.starts[line - 1] + column - 1
@@ -116,12 +123,15 @@ class Prose:
         pieces = self.pieces
         if not pieces:
             return 0
-        k = max(0, bisect.bisect_right(self._starts, i) - 1)
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k < 0:
+            k = 0
         p = pieces[k]
         if i >= p.start + p.length and k + 1 < len(pieces):
             p = pieces[k + 1]
         if p.exact:
-            return p.source + min(max(i - p.start, 0), p.length)
+            d = i - p.start
+            return p.source + (0 if d < 0 else p.length if d > p.length else d)
         return p.source
 
     def position(self, i: int) -> Position:
@@ -662,4 +672,8 @@ class _Paragraph(gfm.Paragraph):
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> marko.Markdown:
-    return marko.Markdown(extensions=["gfm", MarkoExtension(elements=[_Paragraph])])
+    # marko's GFM parser with the same output, without repeated line reads (mdparse)
+    from reportlint.mdparse import parser_class
+
+    return marko.Markdown(parser=parser_class(),
+                          extensions=["gfm", MarkoExtension(elements=[_Paragraph])])

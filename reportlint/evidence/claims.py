@@ -46,7 +46,8 @@ from reportlint.evidence.tags import (
 from reportlint.records import record
 from reportlint.span import Span
 
-_LEFTOVER = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|[^\w]|_")
+# a label word, or (group "other") any other letter or digit
+_LEFTOVER_WORD = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
 
 
 @record
@@ -256,12 +257,27 @@ class _Extractor:
 
 
 def _only_tags(text: str, tags: Iterable[Tag]) -> bool:
-    """True when nothing but tags, punctuation and a "Sources:" label is left."""
-    chars = list(text)
+    """True when nothing but tags, punctuation and a "Sources:" label is left.
+
+    That is: outside the tags, every letter or digit belongs to one of the
+    label words. The search stops at the first other one, which in a
+    sentence with a tag is usually its first letter.
+    """
+    gaps = []
+    prev = 0
     for t in tags:
         a, b = t.text_range
-        chars[a:b] = " " * (b - a)
-    return not _LEFTOVER.sub("", "".join(chars)).strip()
+        if b > a:  # an empty range masks nothing, so it splits no word either
+            gaps.append(text[prev:a])
+            prev = max(prev, b)
+    gaps.append(text[prev:])
+    # each gap is searched on its own: a tag boundary is a word boundary, as the
+    # spaces that once replaced the tags were
+    for gap in gaps:
+        for m in _LEFTOVER_WORD.finditer(gap):
+            if m.group("other"):
+                return False
+    return True
 
 
 def _attach_tag_sentences(text: str, ranges: list[tuple[int, int]],

@@ -156,8 +156,10 @@ class NumberToken:
 
     def shifted(self, offset: int, span: Span | None = None) -> NumberToken:
         """The same token with its offsets moved (and its report span set)."""
-        return replace(self, start=self.start + offset, end=self.end + offset,
-                       span=span if span is not None else self.span)
+        # the constructor directly: dataclasses.replace inspects the fields on every call
+        return NumberToken(self.text, self.start + offset, self.end + offset, self.value,
+                           self.keys, self.unit, self.approx, self.role, self.hard,
+                           self.reason, span if span is not None else self.span)
 
 
 @record

@@ -48,12 +48,22 @@ def split(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[tuple[in
             w = word.group(1).rstrip(".")
             if w.casefold() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()):
                 continue
-        if not any(ch.isalpha() for ch in text[begin:end]):
+        if not _has_letter(text, begin, end):
             continue
         out.append((begin, end))
         begin = m.end()
     out.append((begin, len(text)))
     return [r for r in (_trim(text, a, b) for a, b in out) if r[1] > r[0]]
+
+
+# Letters are word characters that are neither digits nor "_"; so are a few other
+# numeric characters (such as "²"), which the loop below passes over.
+_LETTER_LIKE = re.compile(r"[^\W\d_]")
+
+
+def _has_letter(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` has a letter (``str.isalpha``), found by regex."""
+    return any(m.group().isalpha() for m in _LETTER_LIKE.finditer(text, lo, hi))
 
 
 def _merge(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

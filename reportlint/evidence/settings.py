@@ -83,6 +83,18 @@ class EvidenceSettings:
             raise ValueError(f"invalid tag pattern {self.tag_pattern!r}: {exc}") from None
 
     @functools.cached_property
+    def tag_hint(self) -> str | None:
+        """A character every tag and every attempted tag contains, if known.
+
+        With the default patterns both start with ``(``: prose without one
+        has no tag to read, and scanning it is skipped.
+        """
+        if self.tag_pattern == DEFAULT_TAG_PATTERN and \
+                self.tag_opener in (DEFAULT_TAG_OPENER, ""):
+            return "("
+        return None
+
+    @functools.cached_property
     def opener_re(self) -> re.Pattern[str] | None:
         if not self.tag_opener:
             return None

@@ -49,6 +49,7 @@ _LABEL_LINE = re.compile(r"^ {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
 _URL = re.compile(r"(?i)\b(?:https?|ftp|file)://[^\s)>\]]+")
 _SECTION_AT_TRIES = 64
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 ]*")
 
 
 @record
@@ -223,57 +224,9 @@ class SourceIndex:
 
     def _markdown(self, text: str, lines: LineIndex) -> None:
         self._text_numbers(text, lines)
-        raw: list[tuple[int, int, str, str, int, int]] = []  # line, level, name, kind, col, end col
-        fence: tuple[str, int] | None = None
-        para_start: int | None = None
-        all_lines = text.split("\n")
-        first = _front_matter_end(all_lines)
-        for i in range(first, len(all_lines)):
-            line = all_lines[i]
-            n = i + 1
-            if fence is not None:
-                if line.lstrip(" ").startswith(fence[0] * fence[1]) and \
-                        not line.strip().strip(fence[0]):
-                    fence = None
-                continue
-            f = _FENCE.match(line)
-            if f and not (f.group(1)[0] == "`" and "`" in f.group(2)):
-                fence = (f.group(1)[0], len(f.group(1)))
-                para_start = None
-                continue
-            if not line.strip():
-                para_start = None
-                continue
-            s = _SETEXT.match(line)
-            if s and para_start is not None:
-                name = " ".join(x.strip() for x in all_lines[para_start:i])
-                first_line = all_lines[para_start]
-                col = len(first_line) - len(first_line.lstrip()) + 1
-                raw.append((para_start + 1, 1 if s.group(1)[0] == "=" else 2, name, "heading",
-                            col, len(first_line.rstrip()) + 1))
-                para_start = None
-                continue
-            a = _ATX.match(line)
-            if a:
-                title = (a.group(2) or "").strip()
-                col = line.find(title) + 1 if title else len(line) + 1
-                raw.append((n, len(a.group(1)), title, "heading", col, col + len(title)))
-                para_start = None
-                continue
-            lab = _LABEL_LINE.match(line)
-            if lab:
-                name = lab.group("label").strip().rstrip(":").strip()
-                if name:
-                    raw.append((n, 7, name, "label", lab.start("label") + 1,
-                                lab.end("label") + 1))
-            if para_start is None and not _NOT_PARAGRAPH.match(line):
-                para_start = i
-            elif para_start is not None and _NOT_PARAGRAPH.match(line):
-                para_start = None
-        self._close_sections(raw, max(self.line_count, 1))
+        self._close_sections(markdown_headings(text), max(self.line_count, 1))
 
-    def _close_sections(self, raw: list[tuple[int, int, str, str, int, int]],
-                        last: int) -> None:
+    def _close_sections(self, raw: list[RawHeading], last: int) -> None:
         """End each heading at the next of same-or-higher level, each label at the next
         heading or label. One pass, with a stack of open headings."""
         ends = [last] * len(raw)
@@ -294,10 +247,15 @@ class SourceIndex:
             span = Span.at(line, col, line, end_col, self.path)
             sec = SourceSection(name, kind, level, line, max(ends[k], line), span)
             sections.append(sec)
-            self._anchors.add(name, sec)
-            slug = github_slug(name)
-            if kind == "heading" and anchor_key(slug).full != anchor_key(name).full:
-                self._anchors.add(slug, sec)  # "#cicd-pipeline" for "CI/CD Pipeline"
+            key = anchor_key(name)
+            self._anchors.add(name, sec, key)
+            if kind == "heading" and not _PLAIN_NAME.fullmatch(name):
+                # "#cicd-pipeline" for "CI/CD Pipeline". A name of ASCII letters,
+                # digits and spaces has the same full key as its slug: skip it.
+                slug = github_slug(name)
+                slug_key = anchor_key(slug)
+                if slug_key.full != key.full:
+                    self._anchors.add(slug, sec, slug_key)
         self.sections = tuple(sections)
 
     def _structured(self, text: str, lines: LineIndex, outline: Outline) -> None:
@@ -373,6 +331,95 @@ def kind_of(path: str) -> str:
     if lower.endswith(YAML_SUFFIXES):
         return "yaml"
     return "text"
+
+
+# First characters after which a line is plain paragraph text: not blank, not
+# indented, and none of fence, setext underline, ATX heading, bold label, list
+# item, quote, table or HTML can start with them. Digits (list items) are
+# excluded separately, as any ``isdigit`` character.
+_PLAIN_START = re.compile(r"[^\s`~=\-#>*+_|<]")
+RawHeading = tuple[int, int, str, str, int, int]  # line, level, name, kind, col, end col
+
+
+def markdown_headings(text: str) -> list[RawHeading]:
+    """Headings (ATX, setext) and bold labels of Markdown ``text``, in line order.
+
+    A line scanner, not a parser: fenced code and a leading front-matter
+    block are skipped; a setext underline counts only under a paragraph. A
+    line that starts with a character nothing but paragraph text can start
+    with is settled without any regular expression (most running text).
+    """
+    raw: list[RawHeading] = []
+    fence: tuple[str, int] | None = None
+    para_start: int | None = None
+    all_lines = text.split("\n")
+    first = _front_matter_end(all_lines)
+    plain = _PLAIN_START.match
+    for i in range(first, len(all_lines)):
+        line = all_lines[i]
+        if fence is not None:
+            if line.lstrip(" ").startswith(fence[0] * fence[1]) and \
+                    not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        if not line:
+            para_start = None
+            continue
+        c = line[0]
+        if plain(c) and not c.isdigit():
+            if para_start is None:
+                para_start = i
+            continue
+        n = i + 1
+        if c == "|" or c == "<":  # a table row or HTML: no heading, ends a paragraph
+            para_start = None
+            continue
+        if c == "#":  # an ATX heading, or a line that ends a paragraph anyway
+            a = _ATX.match(line)
+            if a:
+                title = (a.group(2) or "").strip()
+                col = line.find(title) + 1 if title else len(line) + 1
+                raw.append((n, len(a.group(1)), title, "heading", col, col + len(title)))
+            para_start = None
+            continue
+        if c == " " or c == "`" or c == "~" or c.isspace():
+            # only these can start a fence or a blank line (an ATX heading needs
+            # "#" or a space first, and is matched below)
+            f = _FENCE.match(line)
+            if f and not (f.group(1)[0] == "`" and "`" in f.group(2)):
+                fence = (f.group(1)[0], len(f.group(1)))
+                para_start = None
+                continue
+            if not line.strip():
+                para_start = None
+                continue
+        s = _SETEXT.match(line)
+        if s and para_start is not None:
+            name = " ".join(x.strip() for x in all_lines[para_start:i])
+            first_line = all_lines[para_start]
+            col = len(first_line) - len(first_line.lstrip()) + 1
+            raw.append((para_start + 1, 1 if s.group(1)[0] == "=" else 2, name, "heading",
+                        col, len(first_line.rstrip()) + 1))
+            para_start = None
+            continue
+        a = _ATX.match(line)
+        if a:
+            title = (a.group(2) or "").strip()
+            col = line.find(title) + 1 if title else len(line) + 1
+            raw.append((n, len(a.group(1)), title, "heading", col, col + len(title)))
+            para_start = None
+            continue
+        lab = _LABEL_LINE.match(line)
+        if lab:
+            name = lab.group("label").strip().rstrip(":").strip()
+            if name:
+                raw.append((n, 7, name, "label", lab.start("label") + 1,
+                            lab.end("label") + 1))
+        if para_start is None and not _NOT_PARAGRAPH.match(line):
+            para_start = i
+        elif para_start is not None and _NOT_PARAGRAPH.match(line):
+            para_start = None
+    return raw
 
 
 def _blank_urls(text: str) -> str:

@@ -63,6 +63,8 @@ class TagScan:
     problems: tuple[TagProblem, ...] = ()
 
 
+_NO_TAGS = TagScan()
+
 # --------------------------------------------------------------------------- scanning
 
 
@@ -74,7 +76,10 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
     """
     text = prose.text
     if not text:
-        return TagScan()
+        return _NO_TAGS
+    hint = settings.tag_hint
+    if hint is not None and hint not in text:
+        return _NO_TAGS
     sp = prose
     skip = Ranges([(p.start, p.start + p.length) for p in prose.pieces
                     if p.kind in ("code", "html", "url")])

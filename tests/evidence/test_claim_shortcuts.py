@@ -1,0 +1,84 @@
+"""Shortcuts in claim extraction give exactly the plain definitions (issue 6).
+
+``_only_tags`` stops at the first letter outside the tags instead of
+rewriting the whole paragraph; sentence splitting finds a letter by regex
+instead of testing every character; ``scan_tags`` skips prose without the
+``(`` every default tag starts with; ``NumberToken.shifted`` builds the token
+directly. The definitions they replaced are kept here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.document import Document
+from reportlint.evidence.claims import _only_tags
+from reportlint.evidence.numbers import scan
+from reportlint.evidence.sentences import _has_letter
+from reportlint.evidence.settings import DEFAULT_SETTINGS, EvidenceSettings
+from reportlint.evidence.tags import Tag, scan_tags
+from reportlint.span import Span
+
+FUZZ = settings(max_examples=1500, deadline=None, derandomize=True,
+                suppress_health_check=list(HealthCheck))
+_LEFTOVER = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|[^\w]|_")
+
+
+def reference_only_tags(text: str, ranges: list[tuple[int, int]]) -> bool:
+    chars = list(text)
+    for a, b in ranges:
+        chars[a:b] = " " * (b - a)
+    return not _LEFTOVER.sub("", "".join(chars)).strip()
+
+
+WORDS = ["Sources", "source", "SOURCES:", "evidence", "see", "seen", "resource", "_", "__",
+         "x", "Tests", "3", "²", "é", "日", ":", ";", ".", ",", " ", "  ", "\n", "(", ")", "-",
+         "—", "sourcesx", "xsource", "see_", "_see", "٣"]
+text_st = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
+
+
+@FUZZ
+@given(text_st, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=4))
+def test_only_tags_equals_the_rewrite(text: str, raw: list[tuple[int, int]]) -> None:
+    ranges: list[tuple[int, int]] = []
+    at = 0
+    for start, length in sorted(raw):  # ordered, disjoint, inside the text: as tags are
+        a = max(at, min(start, len(text)))
+        b = min(len(text), a + length)
+        ranges.append((a, b))
+        at = b
+    tags = [Tag(Span.at(1, 1), r, ()) for r in ranges]
+    assert _only_tags(text, tags) == reference_only_tags(text, ranges)
+
+
+@FUZZ
+@given(st.text(max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_has_letter_equals_any_isalpha(text: str, lo: int, hi: int) -> None:
+    assert _has_letter(text, lo, hi) == any(ch.isalpha() for ch in text[lo:hi])
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["a", "(source: a.md)", "(sources a.md", "source:", "(", ")",
+                                 "`(source: x)`", " ", "\n", "§", "b.md"]), max_size=10)
+       .map("".join))
+def test_tag_scan_skips_only_prose_without_a_parenthesis(text: str) -> None:
+    assert DEFAULT_SETTINGS.tag_hint == "("
+    # the same patterns without the shortcut (tag_hint is None for any other pattern)
+    plain = EvidenceSettings(tag_pattern=DEFAULT_SETTINGS.tag_pattern + "|(?!)")
+    assert plain.tag_hint is None
+    for block in Document(text).blocks:
+        prose = getattr(block, "prose", None)
+        if prose is not None:
+            assert scan_tags(prose) == scan_tags(prose, plain)
+
+
+def test_shifted_keeps_every_field() -> None:
+    for tok in scan("from ~2,200 to 3.5k steps, 70%+ of 4.06/5 and 5-20% (v1.2, 2024)"):
+        moved = tok.shifted(3, Span.at(2, 4))
+        assert moved == type(tok)(**{**{f: getattr(tok, f) for f in tok.__slots__},
+                                     "start": tok.start + 3, "end": tok.end + 3,
+                                     "span": Span.at(2, 4)})
+        assert tok.shifted(0) == tok
