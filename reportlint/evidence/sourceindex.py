@@ -208,7 +208,7 @@ class SourceIndex:
                      key: str = "") -> None:
         starts = lines.starts
         numbers = self._numbers
-        for tok in num.scan(text[lo:hi]):
+        for tok in num.scan(text[lo:hi], verdicts=False):  # a Location has no verdict
             start = lo + tok.start
             row = bisect.bisect_right(starts, start) - 1
             col = start - starts[row] + 1

@@ -82,3 +82,23 @@ def test_shifted_keeps_every_field() -> None:
                                      "start": tok.start + 3, "end": tok.end + 3,
                                      "span": Span.at(2, 4)})
         assert tok.shifted(0) == tok
+
+
+NUMBER_TEXTS = ["§3 and #12 and [^1]", "Python 3.11 on line 42", "1. first\n2) second",
+                "3rd of 2024-25", "lines 183-205", "4.06/5 and 5-20% and 2.26 -> 0.08",
+                "~900 MB, >70%, 70%+, 1.0e-5, 2.2k, 1,200 steps", "FY2024-25", "gpt-4",
+                "page 7, p. 7, No. 5", "  > 3. quoted", "x 10^-5", "v1.2.3 on 2025-03-01"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from([*NUMBER_TEXTS, " ", "\n", "and", "-", "—"]), max_size=8)
+       .map(" ".join))
+def test_scan_without_verdicts_differs_only_in_verdicts(text: str) -> None:
+    def strip(tok: object) -> tuple[object, ...]:
+        return tuple(getattr(tok, f) for f in tok.__slots__  # type: ignore[attr-defined]
+                     if f not in ("hard", "reason"))
+
+    for heading in (False, True):
+        full = scan(text, heading=heading)
+        bare = scan(text, heading=heading, verdicts=False)
+        assert [strip(t) for t in bare] == [strip(t) for t in full]
