@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
@@ -48,15 +50,14 @@ def normalize(text: str) -> str:
 class LineIndex:
     """Maps offsets in the normalised text to 1-based (line, column)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
+        """``lines``: ``text.split("\n")``, when the caller has it already."""
         self.text = text
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
+        if lines is None:
+            lines = text.split("\n")
+        # line n starts after the n previous lines and their newlines: sums in C
+        self.starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=0),
+                               range(len(lines))))
 
     def position(self, offset: int) -> Position:
         if offset < 0:

@@ -156,11 +156,13 @@ class SourceIndex:
     @classmethod
     def from_text(cls, path: str, text: str) -> SourceIndex:
         text = normalize(text)
-        lines = LineIndex(text)
+        split = text.split("\n")
+        lines = LineIndex(text, split)
         count = len(lines.starts) - (1 if text.endswith("\n") else 0)
         index = cls(path, kind_of(path), max(count, 0))
         if index.kind == "markdown":
-            index._markdown(text, lines)
+            index._text_numbers(text, lines)
+            index._close_sections(markdown_headings(text, split), max(index.line_count, 1))
         elif index.kind in ("json", "yaml"):
             try:
                 outline = json_outline(text) if index.kind == "json" else yaml_outline(text)
@@ -221,10 +223,6 @@ class SourceIndex:
         """Numbers of running text, scanned on demand (see ``_ensure``)."""
         self._lazy = (_blank_urls(text), lines)
         self._scanned = bytearray(self.line_count + 2)
-
-    def _markdown(self, text: str, lines: LineIndex) -> None:
-        self._text_numbers(text, lines)
-        self._close_sections(markdown_headings(text), max(self.line_count, 1))
 
     def _close_sections(self, raw: list[RawHeading], last: int) -> None:
         """End each heading at the next of same-or-higher level, each label at the next
@@ -341,7 +339,7 @@ _PLAIN_START = re.compile(r"[^\s`~=\-#>*+_|<]")
 RawHeading = tuple[int, int, str, str, int, int]  # line, level, name, kind, col, end col
 
 
-def markdown_headings(text: str) -> list[RawHeading]:
+def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHeading]:
     """Headings (ATX, setext) and bold labels of Markdown ``text``, in line order.
 
     A line scanner, not a parser: fenced code and a leading front-matter
@@ -352,7 +350,7 @@ def markdown_headings(text: str) -> list[RawHeading]:
     raw: list[RawHeading] = []
     fence: tuple[str, int] | None = None
     para_start: int | None = None
-    all_lines = text.split("\n")
+    all_lines = text.split("\n") if lines is None else lines
     first = _front_matter_end(all_lines)
     plain = _PLAIN_START.match
     for i in range(first, len(all_lines)):

@@ -166,3 +166,16 @@ def test_str_split_splits_where_the_word_regex_does() -> None:
     space = re.compile(r"\s")
     assert all(bool(space.match(chr(c))) == chr(c).isspace()
                for c in range(sys.maxunicode + 1))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_line_starts_are_those_a_newline_search_gives(seed: int) -> None:
+    from reportlint.document import LineIndex
+
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(["a", "bc", "\n", "\n\n", "é", "\r", " "])
+                       for _ in range(rng.randrange(0, 30)))
+        want = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        assert LineIndex(text).starts == want
+        assert LineIndex(text, text.split("\n")).starts == want
