@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlint.document import Prose
 from reportlint.span import Span
@@ -98,16 +98,23 @@ class TagProblem:
     message: str
 
 
-@dataclass
 class _Draft:
-    """A citation being read: items after it may still add sections or qualifiers."""
+    """A citation being read: items after it may still add sections or qualifiers.
 
-    path: str
-    path_range: tuple[int, int]
-    sections: list[tuple[str, int, int]] = field(default_factory=list)
-    lines: tuple[int, int] | None = None
-    qualifiers: list[str] = field(default_factory=list)
-    external: bool = False
+    A plain class: an internal record needs no generated methods, and each
+    dataclass costs import time.
+    """
+
+    __slots__ = ("external", "lines", "path", "path_range", "qualifiers", "sections")
+
+    def __init__(self, path: str, path_range: tuple[int, int],
+                 lines: tuple[int, int] | None = None, external: bool = False) -> None:
+        self.path = path
+        self.path_range = path_range
+        self.sections: list[tuple[str, int, int]] = []
+        self.lines = lines
+        self.qualifiers: list[str] = []
+        self.external = external
 
 
 def parse_list(prose: Prose, lo: int, hi: int,

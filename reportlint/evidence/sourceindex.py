@@ -27,15 +27,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
 from reportlint.evidence.anchors import AnchorTable, anchor_key, github_slug
-from reportlint.evidence.structured import Outline, json_outline, yaml_outline
 from reportlint.span import Span
+
+if TYPE_CHECKING:
+    from reportlint.evidence.structured import Outline
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 JSON_SUFFIXES = (".json",)
@@ -164,6 +164,12 @@ class SourceIndex:
             index._text_numbers(text, lines)
             index._close_sections(markdown_headings(text, split), max(index.line_count, 1))
         elif index.kind in ("json", "yaml"):
+            # only JSON and YAML sources need the outline reader and PyYAML: import
+            # them here, not with the package (a run may cite Markdown only)
+            import yaml
+
+            from reportlint.evidence.structured import json_outline, yaml_outline
+
             try:
                 outline = json_outline(text) if index.kind == "json" else yaml_outline(text)
             except (ValueError, yaml.YAMLError) as exc:
