@@ -143,7 +143,9 @@ class Prose:
         if j <= i:
             return self.index.span(start, start)
         end = self.source_offset(j - 1) + 1
-        return self.index.span(start, max(start, end), trim=False)
+        position = self.index.position
+        first = position(start)
+        return Span(first, position(end) if end > start else first)
 
     def masked(self, kinds: frozenset[str] = frozenset({"code", "html", "url"})) -> str:
         """``text`` with the characters of ``kinds`` replaced by spaces (same length).
@@ -673,7 +675,8 @@ class _Paragraph(gfm.Paragraph):
 @functools.lru_cache(maxsize=1)
 def _parser() -> marko.Markdown:
     # marko's GFM parser with the same output, without repeated line reads (mdparse)
-    from reportlint.mdparse import parser_class
+    from reportlint.mdparse import fast_elements, parser_class
 
     return marko.Markdown(parser=parser_class(),
-                          extensions=["gfm", MarkoExtension(elements=[_Paragraph])])
+                          extensions=["gfm", MarkoExtension(elements=[_Paragraph,
+                                                                      *fast_elements()])])

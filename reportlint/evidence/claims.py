@@ -175,6 +175,8 @@ class _Extractor:
         return sc
 
     def _numbers(self, prose: Prose, tags: Iterable[Tag]) -> list[num.NumberToken]:
+        if num._DIGIT.search(prose.text) is None:
+            return []  # no digit, no number (masking only blanks characters)
         masked = prose.masked()
         ranges = [t.text_range for t in tags]
         if ranges:

@@ -76,6 +76,8 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
+_DIGIT = re.compile(r"\d")
+
 # What may follow a number: "x 10^-5", a unit (attached or after one space),
 # a percent sign, a trailing "+".
 _AFTER = re.compile(
@@ -238,6 +240,8 @@ def scan(text: str, policy: NumberPolicy = DEFAULT_POLICY,
     values, units, roles and keys are the same either way.
     """
     tokens: list[NumberToken] = []
+    if _DIGIT.search(text) is None:
+        return tokens  # every alternative of _TOKEN needs a digit (\d, as there)
     last_end = -1
     for m in _TOKEN.finditer(text):
         if m.lastgroup != "num" or m.start() < last_end:

@@ -337,11 +337,11 @@ def kind_of(path: str) -> str:
     return "text"
 
 
-# First characters after which a line is plain paragraph text: not blank, not
-# indented, and none of fence, setext underline, ATX heading, bold label, list
-# item, quote, table or HTML can start with them. Digits (list items) are
-# excluded separately, as any ``isdigit`` character.
-_PLAIN_START = re.compile(r"[^\s`~=\-#>*+_|<]")
+# A line is plain paragraph text when its first character is none of these, not
+# white space (blank or indented lines) and not a digit (``isdigit``: ordered list
+# items): no fence, setext underline, ATX heading, bold label, list item, quote,
+# table or HTML starts any other way.
+_NOT_PLAIN_START = frozenset("`~=-#>*+_|<")
 RawHeading = tuple[int, int, str, str, int, int]  # line, level, name, kind, col, end col
 
 
@@ -358,7 +358,7 @@ def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHead
     para_start: int | None = None
     all_lines = text.split("\n") if lines is None else lines
     first = _front_matter_end(all_lines)
-    plain = _PLAIN_START.match
+    special = _NOT_PLAIN_START
     for i in range(first, len(all_lines)):
         line = all_lines[i]
         if fence is not None:
@@ -370,7 +370,7 @@ def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHead
             para_start = None
             continue
         c = line[0]
-        if plain(c) and not c.isdigit():
+        if c not in special and not c.isspace() and not c.isdigit():
             if para_start is None:
                 para_start = i
             continue

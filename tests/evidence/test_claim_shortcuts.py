@@ -9,12 +9,15 @@ directly. The definitions they replaced are kept here.
 
 from __future__ import annotations
 
+import random
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportlint.document import Document
+from reportlint.evidence.citations import Ranges, _parse_list, _simple_list, parse_list
 from reportlint.evidence.claims import _only_tags
 from reportlint.evidence.numbers import scan
 from reportlint.evidence.sentences import _has_letter
@@ -102,3 +105,30 @@ def test_scan_without_verdicts_differs_only_in_verdicts(text: str) -> None:
         full = scan(text, heading=heading)
         bare = scan(text, heading=heading, verdicts=False)
         assert [strip(t) for t in bare] == [strip(t) for t in full]
+
+
+BODY_PARTS = ["a.md", "docs/x.md", "S01_overview.md", "e.g", "`a.md`", "a.md:3", "a.md#L3",
+              ".github/w.yml", "x.py", "x", "README", " ", " ", "  ", "\t", "\n", "§", "§",
+              "Training", "Lines 5", "line 3", "M27: Training", "Data Flow.", "x (y)", "a, b",
+              "9", "Results lines 10-12", ";", ".", ":", "adapted", "http://x.y", "—", "é"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_simple_citation_lists_read_as_the_general_reading(seed: int) -> None:
+    rng = random.Random(seed)
+    simple = 0
+    for _ in range(1500):
+        if rng.random() < 0.5:
+            body = (rng.choice(BODY_PARTS[:10]) + rng.choice([" ", "  ", "\n", "\t "]) + "§"
+                    + "".join(rng.choice(BODY_PARTS[18:]) for _ in range(rng.randrange(0, 3))))
+        else:
+            body = "".join(rng.choice(BODY_PARTS) for _ in range(rng.randrange(1, 7)))
+        doc = Document("x " + body)
+        prose = getattr(doc.blocks[0], "prose", None) if doc.blocks else None
+        if prose is None:
+            continue
+        code = Ranges(list(prose.code_ranges))
+        lo, hi = 2, len(prose.text)
+        simple += _simple_list(prose, lo, hi, code) is not None
+        assert parse_list(prose, lo, hi, code) == _parse_list(prose, lo, hi, code)
+    assert simple > 200  # the shortcut is taken often
