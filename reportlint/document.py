@@ -555,6 +555,19 @@ class Document:
 
     # ------------------------------------------------------------- inline text
     def _prose(self, children: Any) -> Prose:
+        if len(children) == 1 and isinstance(children[0], minline.RawText):
+            # most table cells and many headings: plain text, read as walk() below would
+            el = children[0]
+            ss: Any = el.source_span
+            text: str = el.children
+            if not text:
+                return Prose("", (), self.index)
+            exact = bool(ss) and ss[1] - ss[0] == len(text) and self.text[ss[0]:ss[1]] == text
+            return Prose(text, (Piece(0, ss[0] if ss else 0, len(text), "text", exact),),
+                         self.index)
+        return self._walk_prose(children)
+
+    def _walk_prose(self, children: Any) -> Prose:
         parts: list[str] = []
         pieces: list[Piece] = []
         pos = 0
