@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import field
@@ -49,15 +51,14 @@ def normalize(text: str) -> str:
 class LineIndex:
     """Maps offsets in the normalised text to 1-based (line, column)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
+        """``lines``: ``text.split("\n")``, when the caller has it already."""
         self.text = text
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
+        if lines is None:
+            lines = text.split("\n")
+        # line n starts after the n previous lines and their newlines: sums in C
+        self.starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=0),
+                               range(len(lines))))
 
     def position(self, offset: int) -> Position:
         if offset < 0:
@@ -143,7 +144,9 @@ class Prose:
         if j <= i:
             return self.index.span(start, start)
         end = self.source_offset(j - 1) + 1
-        return self.index.span(start, max(start, end), trim=False)
+        position = self.index.position
+        first = position(start)
+        return Span(first, position(end) if end > start else first)
 
     def masked(self, kinds: frozenset[str] = frozenset({"code", "html", "url"})) -> str:
         """``text`` with the characters of ``kinds`` replaced by spaces (same length).
@@ -553,6 +556,19 @@ class Document:
 
     # ------------------------------------------------------------- inline text
     def _prose(self, children: Any) -> Prose:
+        if len(children) == 1 and isinstance(children[0], minline.RawText):
+            # most table cells and many headings: plain text, read as walk() below would
+            el = children[0]
+            ss: Any = el.source_span
+            text: str = el.children
+            if not text:
+                return Prose("", (), self.index)
+            exact = bool(ss) and ss[1] - ss[0] == len(text) and self.text[ss[0]:ss[1]] == text
+            return Prose(text, (Piece(0, ss[0] if ss else 0, len(text), "text", exact),),
+                         self.index)
+        return self._walk_prose(children)
+
+    def _walk_prose(self, children: Any) -> Prose:
         parts: list[str] = []
         pieces: list[Piece] = []
         pos = 0
@@ -673,7 +689,8 @@ class _Paragraph(gfm.Paragraph):
 @functools.lru_cache(maxsize=1)
 def _parser() -> marko.Markdown:
     # marko's GFM parser with the same output, without repeated line reads (mdparse)
-    from reportlint.mdparse import parser_class
+    from reportlint.mdparse import fast_elements, parser_class
 
     return marko.Markdown(parser=parser_class(),
-                          extensions=["gfm", MarkoExtension(elements=[_Paragraph])])
+                          extensions=["gfm", MarkoExtension(elements=[_Paragraph,
+                                                                      *fast_elements()])])

@@ -38,6 +38,7 @@ from typing import Any, cast
 
 import marko
 from marko import block, inline_parser
+from marko.ext.gfm import elements as gfm
 from marko.inline import InlineElement
 from marko.parser import Parser
 from marko.source import Source
@@ -55,6 +56,11 @@ def parser_class() -> type[Parser]:
     if marko.__version__.startswith("2.2."):
         return _Parser
     return Parser
+
+
+def fast_elements() -> list[type[Any]]:
+    """Block element overrides that fail fast, for ``_Parser`` only (see below)."""
+    return [_HTMLBlock, _Table] if parser_class() is _Parser else []
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -256,3 +262,51 @@ def _find_links_or_emphs(text: str, link_ref_defs: dict[str, tuple[str, str]]) -
                 i += 1
     inline_parser.process_emphasis(text, delimiters, None, matches)
     return matches
+
+
+# --------------------------------------------------------------------------- fast failures
+
+_NEVER = re.compile(r"(?!)")
+
+
+class _HTMLBlock(block.HTMLBlock):
+    """marko's HTML block, failing at once on a line without ``<``.
+
+    Every one of its seven patterns starts with up to three spaces and ``<``
+    on the current line; each ``match`` call also formats and hashes two long
+    patterns. On a line without ``<`` the result is False and the state is
+    what seven failing ``expect_re`` calls leave: ``context.html_end`` None,
+    ``source.match`` as one failing ``expect_re`` leaves it.
+    """
+
+    override = True
+
+    @classmethod
+    def match(cls, source: Any) -> int | bool:
+        if "<" not in source._raw_line(source.pos)[1]:
+            source.context.html_end = None
+            source.expect_re(_NEVER)
+            return False
+        result: int | bool = super().match(source)
+        return result
+
+
+class _Table(gfm.Table):
+    """GFM's table, failing at once when the current line has no ``|``.
+
+    A table needs its header row to split on an unescaped ``|`` (the
+    ``splitter`` search in ``match``). Without one the result is False; the
+    state left is the source's anchor at the line and ``source.match`` from
+    reading the line, as marko leaves them (the ``context`` values marko sets
+    on the way are read only after a successful row match).
+    """
+
+    override = True
+
+    @classmethod
+    def match(cls, source: Any) -> bool:
+        if "|" not in source._raw_line(source.pos)[1]:
+            source.anchor()
+            source.next_line()
+            return False
+        return cast(bool, super().match(source))

@@ -100,11 +100,18 @@ class Placeholders(Rule):
         allow = [re.compile(a, re.IGNORECASE) for a in o.allow]
         probes = tuple(t for p in o.patterns for t in _PROBES.get(p, ()))
         probed = all(p in _PROBES for p in o.patterns)
+        texts = []
         for _block, prose in prose_blocks(doc):
             text = prose.masked(_MASK)
             # inline HTML stays (`<insert number>` reads as HTML); comments do not
             if "<!--" in text:
                 text = _COMMENT_RE.sub(lambda m: " " * len(m.group(0)), text)
+            texts.append((prose, text))
+        # no probe matches across a NUL (none contains one or \s, which is not NUL), so
+        # a probe that finds nothing in all the texts joined finds nothing in any
+        if probed and not _may_match("\0".join(t for _p, t in texts), probes):
+            return
+        for prose, text in texts:
             if probed and not _may_match(text, probes):
                 continue
             for m in pattern.finditer(text):

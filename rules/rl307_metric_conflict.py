@@ -140,10 +140,11 @@ class MetricConflict(Rule):
         mentions: list[_Mention] = []
         keysets: list[set[Decimal]] = []
         trend: list[bool] = []
+        stems: dict[str, str] = {}
         for ci, claim in enumerate(claims):
             keysets.append({k for t in claim.hard_numbers for k in t.keys})
             trend.append(bool(_TREND_RE.search(claim.text)))
-            mentions.extend(self._mentions(claim, ci, labels))
+            mentions.extend(self._mentions(claim, ci, labels, stems))
         first: dict[str, _Mention] = {}
         reported: set[int] = set()
         for m in mentions:
@@ -238,13 +239,30 @@ class MetricConflict(Rule):
         ctx.shared[key] = out
         return out
 
-    def _mentions(self, claim: object, ci: int, labels: list[list[str]]) -> list[_Mention]:
+    def _mentions(self, claim: object, ci: int, labels: list[list[str]],
+                  stems: dict[str, str] | None = None) -> list[_Mention]:
+        """Mentions of ``labels`` in a claim. ``stems`` memoises ``_stem`` across calls."""
         text: str = claim.text  # type: ignore[attr-defined]
         numbers = claim.hard_numbers  # type: ignore[attr-defined]
         if not numbers:
             return []
-        words = [(m.start(), m.end(), _stem(m.group(0))) for m in _WORD_RE.finditer(text)
-                 if not m.group(0)[0].isdigit()]
+        # A label starts with a word whose stem is its first part, so the text holds that
+        # part's first four letters once case-folded (casefold maps each character on
+        # its own): text without any first part names no metric.
+        low = text.casefold()
+        if not any(lab[0][:4] in low for lab in labels):
+            return []
+        if stems is None:
+            stems = {}
+        words = []
+        for m in _WORD_RE.finditer(text):
+            w = m.group(0)
+            if w[0].isdigit():
+                continue
+            st = stems.get(w)
+            if st is None:
+                st = stems[w] = _stem(w)
+            words.append((m.start(), m.end(), st))
         window = self.options.window
         best: dict[int, tuple[int, str]] = {}  # number index -> (label length, label)
         where: dict[str, list[int]] = {}  # word -> its indexes in words, in order

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import field
 
 from reportlint.document import Prose
 from reportlint.records import record
@@ -99,21 +98,66 @@ class TagProblem:
     message: str
 
 
-@record(frozen=False)
 class _Draft:
-    """A citation being read: items after it may still add sections or qualifiers."""
+    """A citation being read: items after it may still add sections or qualifiers.
 
-    path: str
-    path_range: tuple[int, int]
-    sections: list[tuple[str, int, int]] = field(default_factory=list)
-    lines: tuple[int, int] | None = None
-    qualifiers: list[str] = field(default_factory=list)
-    external: bool = False
+    A plain class: an internal record needs no generated methods, and each
+    dataclass costs import time.
+    """
+
+    __slots__ = ("external", "lines", "path", "path_range", "qualifiers", "sections")
+
+    def __init__(self, path: str, path_range: tuple[int, int],
+                 lines: tuple[int, int] | None = None, external: bool = False) -> None:
+        self.path = path
+        self.path_range = path_range
+        self.sections: list[tuple[str, int, int]] = []
+        self.lines = lines
+        self.qualifiers: list[str] = []
+        self.external = external
 
 
 def parse_list(prose: Prose, lo: int, hi: int,
                code: Ranges) -> tuple[list[Citation], list[TagProblem]]:
     """Citations in ``prose.text[lo:hi]``; ``code`` are the code-span ranges of the text."""
+    simple = _simple_list(prose, lo, hi, code)
+    if simple is not None:
+        return simple
+    return _parse_list(prose, lo, hi, code)
+
+
+# The commonest body, "PATH §Section": a file name and one section, with none of the
+# characters that make the general reading branch (separators, brackets, another §,
+# a line anchor's ":" or "#", backticks, a newline in the section)
+_SIMPLE_BODY = re.compile(
+    r"\s*([A-Za-z0-9_./-]*[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9_-]{0,9})\s+§([^§,;|()\[\]\n]*)")
+
+
+def _simple_list(prose: Prose, lo: int, hi: int,
+                 code: Ranges) -> tuple[list[Citation], list[TagProblem]] | None:
+    """``_parse_list`` of a "PATH §Section" body, without its general machinery.
+
+    That reading is: one item, the path its only word (path-like, no line or
+    hash anchor, nothing to strip), nothing between it and the ``§``, and one
+    section read by ``_add_section`` as usual. None for any other body.
+    """
+    m = _SIMPLE_BODY.fullmatch(prose.text, lo, hi)
+    if m is None or any(a < hi and b > lo for a, b in code.ranges):
+        return None
+    word = m.group(1)
+    if not is_path(word):
+        return None
+    problems: list[TagProblem] = []
+    draft = _Draft(word, m.span(1))
+    # the item ends where its trailing white space starts, as _items and trim_range
+    # leave it (an empty section's problem is placed from there)
+    _add_section(prose, draft, m.start(2), trim_range(prose.text, lo, hi)[1], problems)
+    return [_finish(prose, draft)], problems
+
+
+def _parse_list(prose: Prose, lo: int, hi: int,
+                code: Ranges) -> tuple[list[Citation], list[TagProblem]]:
+    """The general reading of a citation list (see the module docstring)."""
     text = prose.text
     drafts: list[_Draft] = []
     problems: list[TagProblem] = []

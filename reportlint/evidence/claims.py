@@ -120,14 +120,23 @@ class Claims:
         return tuple(c for t in self.tags for c in t.citations)
 
 
-@record(frozen=False)
 class _Draft:
-    span: Span
-    kind: str
-    text: str
-    numbers: list[num.NumberToken]
-    covers: list[Cover]
-    block: Block
+    """A claim being read: a later standalone tag may still add covers.
+
+    A plain class: an internal record needs no generated methods, and each
+    dataclass costs import time.
+    """
+
+    __slots__ = ("block", "covers", "kind", "numbers", "span", "text")
+
+    def __init__(self, span: Span, kind: str, text: str, numbers: list[num.NumberToken],
+                 covers: list[Cover], block: Block) -> None:
+        self.span = span
+        self.kind = kind
+        self.text = text
+        self.numbers = numbers
+        self.covers = covers
+        self.block = block
 
 
 def extract(doc: Document, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Claims:
@@ -167,6 +176,8 @@ class _Extractor:
         return sc
 
     def _numbers(self, prose: Prose, tags: Iterable[Tag]) -> list[num.NumberToken]:
+        if num._DIGIT.search(prose.text) is None:
+            return []  # no digit, no number (masking only blanks characters)
         masked = prose.masked()
         ranges = [t.text_range for t in tags]
         if ranges:

@@ -77,6 +77,8 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
+_DIGIT = re.compile(r"\d")
+
 # What may follow a number: "x 10^-5", a unit (attached or after one space),
 # a percent sign, a trailing "+".
 _AFTER = re.compile(
@@ -227,18 +229,25 @@ def parse_decimal(text: str) -> Decimal | None:
 
 
 def scan(text: str, policy: NumberPolicy = DEFAULT_POLICY,
-         *, heading: bool = False) -> list[NumberToken]:
+         *, heading: bool = False, verdicts: bool = True) -> list[NumberToken]:
     """All number tokens of ``text``, in order, with their hard/non-hard verdict.
 
     ``heading`` treats a leading ``3.``/``3.1`` as section numbering. One pass
     of one compiled expression plus constant-size look-arounds per number.
+    ``verdicts=False`` is for indexing cited files, which only need where each
+    number is and its keys: the context that decides whether a number is hard
+    (the word before it, the start of its line) is not read, so ``hard`` and
+    ``reason`` are left unset (an ordinal's reason excepted). Text, offsets,
+    values, units, roles and keys are the same either way.
     """
     tokens: list[NumberToken] = []
+    if _DIGIT.search(text) is None:
+        return tokens  # every alternative of _TOKEN needs a digit (\d, as there)
     last_end = -1
     for m in _TOKEN.finditer(text):
         if m.lastgroup != "num" or m.start() < last_end:
             continue  # a date, time or version; or digits a token already took
-        tok = _number(text, m, heading, last_end)
+        tok = _number(text, m, heading, last_end, verdicts)
         if tok is not None:
             tokens.append(tok)
             last_end = tok.end
@@ -254,7 +263,7 @@ def scan(text: str, policy: NumberPolicy = DEFAULT_POLICY,
 
 
 def _number(text: str, m: re.Match[str], heading: bool,
-            prev_end: int) -> NumberToken | None:
+            prev_end: int, verdicts: bool = True) -> NumberToken | None:
     start, end = m.start(), m.end()
     mant = m.group("mant")
     value = Decimal(mant) if mant.isdigit() else parse_decimal(mant)
@@ -309,11 +318,12 @@ def _number(text: str, m: re.Match[str], heading: bool,
         s = j
     if negative:
         value = -value
-    mark = text[start - 2] if before == " " and start >= 2 else before
-    if mark and mark in "§#^":
-        reason = "footnote" if mark == "^" else "reference"
-    elif not reason:
-        reason = _context_reason(text, start, end, mant, exp, unit, approx, heading)
+    if verdicts:
+        mark = text[start - 2] if before == " " and start >= 2 else before
+        if mark and mark in "§#^":
+            reason = "footnote" if mark == "^" else "reference"
+        elif not reason:
+            reason = _context_reason(text, start, end, mant, exp, unit, approx, heading)
     keys = _keys(value, unit)
     return NumberToken(text[s:end], s, end, value, keys, unit, approx, "",
                        not reason, reason)

@@ -26,14 +26,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
 from reportlint.evidence.anchors import AnchorTable, anchor_key, github_slug
-from reportlint.evidence.structured import Outline, is_yaml_error, json_outline, yaml_outline
 from reportlint.records import record
 from reportlint.span import Span
+
+if TYPE_CHECKING:
+    from reportlint.evidence.structured import Outline
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 JSON_SUFFIXES = (".json",)
@@ -154,17 +156,23 @@ class SourceIndex:
     @classmethod
     def from_text(cls, path: str, text: str) -> SourceIndex:
         text = normalize(text)
-        lines = LineIndex(text)
+        split = text.split("\n")
+        lines = LineIndex(text, split)
         count = len(lines.starts) - (1 if text.endswith("\n") else 0)
         index = cls(path, kind_of(path), max(count, 0))
         if index.kind == "markdown":
-            index._markdown(text, lines)
+            index._text_numbers(text, lines)
+            index._close_sections(markdown_headings(text, split), max(index.line_count, 1))
         elif index.kind in ("json", "yaml"):
+            # only JSON and YAML sources need the outline reader and PyYAML: import
+            # them here, not with the package (a run may cite Markdown only)
+            import yaml
+
+            from reportlint.evidence.structured import json_outline, yaml_outline
+
             try:
                 outline = json_outline(text) if index.kind == "json" else yaml_outline(text)
-            except Exception as exc:
-                if not (isinstance(exc, ValueError) or is_yaml_error(exc)):
-                    raise
+            except (ValueError, yaml.YAMLError) as exc:
                 index.error = _first_line(str(exc)) or type(exc).__name__
                 index._text_numbers(text, lines)
             else:
@@ -208,7 +216,7 @@ class SourceIndex:
                      key: str = "") -> None:
         starts = lines.starts
         numbers = self._numbers
-        for tok in num.scan(text[lo:hi]):
+        for tok in num.scan(text[lo:hi], verdicts=False):  # a Location has no verdict
             start = lo + tok.start
             row = bisect.bisect_right(starts, start) - 1
             col = start - starts[row] + 1
@@ -221,10 +229,6 @@ class SourceIndex:
         """Numbers of running text, scanned on demand (see ``_ensure``)."""
         self._lazy = (_blank_urls(text), lines)
         self._scanned = bytearray(self.line_count + 2)
-
-    def _markdown(self, text: str, lines: LineIndex) -> None:
-        self._text_numbers(text, lines)
-        self._close_sections(markdown_headings(text), max(self.line_count, 1))
 
     def _close_sections(self, raw: list[RawHeading], last: int) -> None:
         """End each heading at the next of same-or-higher level, each label at the next
@@ -333,15 +337,15 @@ def kind_of(path: str) -> str:
     return "text"
 
 
-# First characters after which a line is plain paragraph text: not blank, not
-# indented, and none of fence, setext underline, ATX heading, bold label, list
-# item, quote, table or HTML can start with them. Digits (list items) are
-# excluded separately, as any ``isdigit`` character.
-_PLAIN_START = re.compile(r"[^\s`~=\-#>*+_|<]")
+# A line is plain paragraph text when its first character is none of these, not
+# white space (blank or indented lines) and not a digit (``isdigit``: ordered list
+# items): no fence, setext underline, ATX heading, bold label, list item, quote,
+# table or HTML starts any other way.
+_NOT_PLAIN_START = frozenset("`~=-#>*+_|<")
 RawHeading = tuple[int, int, str, str, int, int]  # line, level, name, kind, col, end col
 
 
-def markdown_headings(text: str) -> list[RawHeading]:
+def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHeading]:
     """Headings (ATX, setext) and bold labels of Markdown ``text``, in line order.
 
     A line scanner, not a parser: fenced code and a leading front-matter
@@ -352,9 +356,9 @@ def markdown_headings(text: str) -> list[RawHeading]:
     raw: list[RawHeading] = []
     fence: tuple[str, int] | None = None
     para_start: int | None = None
-    all_lines = text.split("\n")
+    all_lines = text.split("\n") if lines is None else lines
     first = _front_matter_end(all_lines)
-    plain = _PLAIN_START.match
+    special = _NOT_PLAIN_START
     for i in range(first, len(all_lines)):
         line = all_lines[i]
         if fence is not None:
@@ -366,7 +370,7 @@ def markdown_headings(text: str) -> list[RawHeading]:
             para_start = None
             continue
         c = line[0]
-        if plain(c) and not c.isdigit():
+        if c not in special and not c.isspace() and not c.isdigit():
             if para_start is None:
                 para_start = i
             continue

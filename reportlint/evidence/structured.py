@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import field
 from typing import Any
 
@@ -112,8 +111,7 @@ def json_outline(text: str) -> Outline:
 
 
 def yaml_outline(text: str) -> Outline:
-    """Keys and scalars of all YAML documents in ``text``. Raises ``yaml.YAMLError``
-    (which callers catch without importing PyYAML: see ``is_yaml_error``).
+    """Keys and scalars of all YAML documents in ``text``. Raises ``yaml.YAMLError``.
 
     Composition builds nodes only (no Python objects), and each node is
     visited once, so aliases cannot loop or multiply the work.
@@ -147,8 +145,3 @@ def yaml_outline(text: str) -> Outline:
     out.scalars.sort(key=lambda s: s.start)
     return out
 
-
-def is_yaml_error(exc: BaseException) -> bool:
-    """True for PyYAML's errors, without importing PyYAML when it was never used."""
-    yaml = sys.modules.get("yaml")
-    return yaml is not None and isinstance(exc, yaml.YAMLError)

@@ -39,6 +39,14 @@ def _stock() -> marko.Markdown:
 STOCK = _stock()
 
 
+def _kind(el: Any) -> str:
+    """The element's marko class (mdparse's fail-fast subclasses stand for their base)."""
+    for cls in type(el).__mro__:
+        if cls.__module__ != "reportlint.mdparse":
+            return f"{cls.__module__}.{cls.__qualname__}"
+    raise AssertionError(el)  # pragma: no cover
+
+
 def _dump(el: Any, out: list[tuple[int, str, str]], depth: int = 0) -> list[tuple[int, str, str]]:
     """Every element as (depth, class, attributes), children depth first."""
     attrs = []
@@ -48,7 +56,7 @@ def _dump(el: Any, out: list[tuple[int, str, str]], depth: int = 0) -> list[tupl
         if type(v).__name__ == "_SourceMap":  # compare its positions, not its identity
             v = list(v)
         attrs.append((k, repr(v)))
-    out.append((depth, type(el).__name__, repr(attrs)))
+    out.append((depth, _kind(el), repr(attrs)))
     children = getattr(el, "children", None)
     if isinstance(children, list):
         for c in children:

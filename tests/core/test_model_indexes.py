@@ -166,3 +166,44 @@ def test_str_split_splits_where_the_word_regex_does() -> None:
     space = re.compile(r"\s")
     assert all(bool(space.match(chr(c))) == chr(c).isspace()
                for c in range(sys.maxunicode + 1))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_line_starts_are_those_a_newline_search_gives(seed: int) -> None:
+    from reportlint.document import LineIndex
+
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(["a", "bc", "\n", "\n\n", "é", "\r", " "])
+                       for _ in range(rng.randrange(0, 30)))
+        want = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        assert LineIndex(text).starts == want
+        assert LineIndex(text, text.split("\n")).starts == want
+
+
+def _model(doc: Document) -> list[object]:
+    """Every block with its prose written out (Prose's own repr hides the index)."""
+    out: list[object] = []
+    for b in doc.blocks:
+        out.append(repr(b))
+        proses = [getattr(b, "prose", None)]
+        if hasattr(b, "header"):
+            proses += [c.prose for row in (b.header, *b.rows) for c in row.cells]
+        out += [(p.text, p.pieces) for p in proses if p is not None]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_plain_text_prose_shortcut_equals_the_walk(seed: int,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block whose only inline child is raw text skips the inline walk."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(150):
+        lines = [rng.choice([*LINES, "| `a` | **b** |\n|---|---|\n|  | x  y |", "## `code` h",
+                             "Title\n===", "| é | \\| |\n|-|-|\n| 1 |"])
+                 for _ in range(rng.randrange(1, 25))]
+        texts.append("\n".join(lines))
+    fast = [_model(Document(t)) for t in texts]
+    monkeypatch.setattr(Document, "_prose", Document._walk_prose)
+    assert [_model(Document(t)) for t in texts] == fast

@@ -9,12 +9,15 @@ directly. The definitions they replaced are kept here.
 
 from __future__ import annotations
 
+import random
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportlint.document import Document
+from reportlint.evidence.citations import Ranges, _parse_list, _simple_list, parse_list
 from reportlint.evidence.claims import _only_tags
 from reportlint.evidence.numbers import scan
 from reportlint.evidence.sentences import _has_letter
@@ -82,3 +85,50 @@ def test_shifted_keeps_every_field() -> None:
                                      "start": tok.start + 3, "end": tok.end + 3,
                                      "span": Span.at(2, 4)})
         assert tok.shifted(0) == tok
+
+
+NUMBER_TEXTS = ["§3 and #12 and [^1]", "Python 3.11 on line 42", "1. first\n2) second",
+                "3rd of 2024-25", "lines 183-205", "4.06/5 and 5-20% and 2.26 -> 0.08",
+                "~900 MB, >70%, 70%+, 1.0e-5, 2.2k, 1,200 steps", "FY2024-25", "gpt-4",
+                "page 7, p. 7, No. 5", "  > 3. quoted", "x 10^-5", "v1.2.3 on 2025-03-01"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from([*NUMBER_TEXTS, " ", "\n", "and", "-", "—"]), max_size=8)
+       .map(" ".join))
+def test_scan_without_verdicts_differs_only_in_verdicts(text: str) -> None:
+    def strip(tok: object) -> tuple[object, ...]:
+        return tuple(getattr(tok, f) for f in tok.__slots__  # type: ignore[attr-defined]
+                     if f not in ("hard", "reason"))
+
+    for heading in (False, True):
+        full = scan(text, heading=heading)
+        bare = scan(text, heading=heading, verdicts=False)
+        assert [strip(t) for t in bare] == [strip(t) for t in full]
+
+
+BODY_PARTS = ["a.md", "docs/x.md", "S01_overview.md", "e.g", "`a.md`", "a.md:3", "a.md#L3",
+              ".github/w.yml", "x.py", "x", "README", " ", " ", "  ", "\t", "\n", "§", "§",
+              "Training", "Lines 5", "line 3", "M27: Training", "Data Flow.", "x (y)", "a, b",
+              "9", "Results lines 10-12", ";", ".", ":", "adapted", "http://x.y", "—", "é"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_simple_citation_lists_read_as_the_general_reading(seed: int) -> None:
+    rng = random.Random(seed)
+    simple = 0
+    for _ in range(1500):
+        if rng.random() < 0.5:
+            body = (rng.choice(BODY_PARTS[:10]) + rng.choice([" ", "  ", "\n", "\t "]) + "§"
+                    + "".join(rng.choice(BODY_PARTS[18:]) for _ in range(rng.randrange(0, 3))))
+        else:
+            body = "".join(rng.choice(BODY_PARTS) for _ in range(rng.randrange(1, 7)))
+        doc = Document("x " + body)
+        prose = getattr(doc.blocks[0], "prose", None) if doc.blocks else None
+        if prose is None:
+            continue
+        code = Ranges(list(prose.code_ranges))
+        lo, hi = 2, len(prose.text)
+        simple += _simple_list(prose, lo, hi, code) is not None
+        assert parse_list(prose, lo, hi, code) == _parse_list(prose, lo, hi, code)
+    assert simple > 200  # the shortcut is taken often

@@ -102,3 +102,30 @@ def test_metric_labels_find_their_number_in_one_long_sentence() -> None:
     findings = list(rl307.MetricConflict().check(doc, ctx()))
     assert time.perf_counter() - started < 10  # about 0.3 s
     assert findings and all(f.rule_id == "RL307" for f in findings)
+
+
+METRIC_WORDS = ["backend", "Backend", "BACKEND", "tests", "test", "Tests", "routers", "Router",
+                "line", "coverage", "Coverage", "is", "at", "of", "reached", "e2e", "E2E",
+                "end-to-end", "type-ignore", "comments", "judge", "score", "ſcore", "İ", "K",
+                "1,318", "84.2%", "12", "3.5", "→", "was", "|", ";", "(", ")", ",", ".", " "]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_metric_mentions_skip_only_texts_without_a_label(seed: int) -> None:
+    """RL307 returns early when no label's first four letters are in the folded text;
+    with a label that every text passes (an empty first part matches no word), the
+    full search must find the same mentions."""
+    from reportlint.evidence import scan_numbers
+
+    rng = random.Random(seed)
+    rule = rl307.MetricConflict()
+    labels = [[rl307._stem(w) for w in rl307._WORD_RE.findall(m)]
+              for m in rule.options.metrics]
+    found = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(METRIC_WORDS) for _ in range(rng.randrange(1, 16)))
+        line = rl307._Line(text, tuple(t for t in scan_numbers(text) if t.hard))
+        got = rule._mentions(line, 0, labels)
+        assert got == rule._mentions(line, 0, [*labels, [""]])
+        found += len(got)
+    assert found > 50
