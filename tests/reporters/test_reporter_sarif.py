@@ -214,9 +214,11 @@ def test_paths_are_uri_encoded():
     assert uri == "docs/my%20report%20%231.md"
 
 
-def test_sarif_om_imported_lazily():
-    code = ("import sys, reportlint.reporters.sarif, reportlint.cli; "
-            "assert 'sarif_om' not in sys.modules, 'sarif_om imported eagerly'")
+def test_writing_sarif_does_not_import_sarif_om_or_attrs():
+    code = ("import sys; from reportlint.reporters import get; "
+            "from tests.reporters.support import sample_results, sample_info; "
+            "get('sarif')(sample_results(), sample_info()); "
+            "assert not {'sarif_om', 'attr'} & set(sys.modules), 'a slow import'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO, env=clean_env())
 
 
@@ -281,3 +283,68 @@ def test_rule_missing_from_info_still_gets_a_full_descriptor():
 
 def _sarif_of(results: list, info: Any) -> dict[str, Any]:
     return validate_sarif(get("sarif")(results, info))
+
+
+# sarif-om, the SARIF object model: the log must be what sarif-om would write for the
+# same content (reportlint built its log with it before its import cost was measured)
+_OM_CLASSES = {
+    "runs": "Run", "tool": "Tool", "driver": "ToolComponent", "rules": "ReportingDescriptor",
+    "notifications": "ReportingDescriptor", "shortDescription": "MultiformatMessageString",
+    "fullDescription": "MultiformatMessageString", "help": "MultiformatMessageString",
+    "defaultConfiguration": "ReportingConfiguration", "invocations": "Invocation",
+    "toolExecutionNotifications": "Notification", "message": "Message",
+    "descriptor": "ReportingDescriptorReference", "locations": "Location",
+    "relatedLocations": "Location", "physicalLocation": "PhysicalLocation",
+    "artifactLocation": "ArtifactLocation", "region": "Region", "results": "Result",
+    "suppressions": "Suppression",
+}
+
+
+def _to_om(cls: Any, data: dict[str, Any]) -> Any:
+    import attr
+    import sarif_om
+
+    by_name = {a.metadata.get("schema_property_name", a.name): a for a in attr.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        assert key in by_name, f"{cls.__name__} has no property {key!r}"
+        sub = _OM_CLASSES.get(key)
+        if key == "originalUriBaseIds":
+            value = {k: sarif_om.ArtifactLocation(**v) for k, v in value.items()}
+        elif sub and isinstance(value, list):
+            value = [_to_om(getattr(sarif_om, sub), v) for v in value]
+        elif sub:
+            value = _to_om(getattr(sarif_om, sub), value)
+        kwargs[by_name[key].name] = value
+    return cls(**kwargs)
+
+
+def _om_json(obj: Any) -> Any:
+    """sarif-om objects as JSON: properties equal to their default left out, but ``level``."""
+    import attr
+
+    if attr.has(type(obj)):
+        out: dict[str, Any] = {}
+        for a in attr.fields(type(obj)):
+            value = getattr(obj, a.name)
+            default = a.default.factory() if isinstance(a.default, attr.Factory) else a.default
+            name = a.metadata.get("schema_property_name", a.name)
+            if value is None or (value == default and name != "level"):
+                continue
+            out[name] = _om_json(value)
+        return out
+    if isinstance(obj, dict):
+        return {k: _om_json(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_om_json(v) for v in obj]
+    return obj
+
+
+@pytest.mark.parametrize("info", [
+    {}, {"baseline": True}, {"sarif_omit_suppressed": True}, {"exit_code": 2},
+    {"project_root": "/project", "rules": FAKE_RULES}])
+def test_the_log_is_what_sarif_om_writes(info: dict[str, Any]):
+    import sarif_om
+
+    log = _sarif(**info)
+    assert _om_json(_to_om(sarif_om.SarifLog, log)) == log
