@@ -582,51 +582,58 @@ class Document:
             pos += len(text)
 
         src = self.text
-
-        def walk(els: Any, kind: str | None = None) -> None:
-            el: Any
-            for el in els:
-                ss: Any = getattr(el, "source_span", None)
-                start = ss[0] if ss else (pieces[-1].source + pieces[-1].length if pieces else 0)
-                if isinstance(el, _Sep):
-                    emit("\n\n", start, "break", False)
-                elif isinstance(el, minline.RawText):
-                    text = el.children
-                    exact = bool(ss) and ss[1] - ss[0] == len(text) and \
-                        src[ss[0]:ss[1]] == text
-                    emit(text, start, kind or "text", exact)
-                elif isinstance(el, minline.CodeSpan):
-                    text = str(el.children)
-                    inner = start
-                    exact = False
-                    if ss:
-                        k = src.find(text, ss[0], ss[1]) if text else -1
-                        if k != -1:
-                            inner, exact = k, True
-                    emit(text, inner, "code", exact)
-                elif isinstance(el, minline.InlineHTML):
-                    raw = cast(str, el.children)
-                    emit(raw, start, "html", bool(ss) and ss[1] - ss[0] == len(raw))
-                    for m in _COMMENT_RE.finditer(raw):
-                        self._add(HtmlComment(self.index.span(start + m.start(), start + m.end()),
-                                              self._cur(), m.group(1).strip(), inline=True))
-                elif isinstance(el, minline.LineBreak):
-                    emit("\n", start, "break", False)
-                elif isinstance(el, minline.AutoLink):  # includes GFM bare URLs
-                    walk(el.children, "url")
-                elif isinstance(el, minline.Literal):
-                    emit(cast(str, el.children), start + 1 if ss else start, kind or "text", True)
-                elif isinstance(el.children if hasattr(el, "children") else None, list):
-                    walk(el.children, kind)
-                elif isinstance(getattr(el, "children", None), str):
-                    emit(el.children, start, kind or "text", False)
-
-        walk(children)
+        # Depth first through nested inline elements with an explicit stack: a nested
+        # function that called itself would be a reference cycle (function -> closure
+        # cell -> function) holding this document, so the whole model would wait for
+        # the cyclic collector instead of being freed when the lint is done.
+        stack: list[tuple[Iterator[Any], str | None]] = [(iter(children), None)]
+        while stack:
+            els, kind = stack[-1]
+            el: Any = next(els, _END)
+            if el is _END:
+                stack.pop()
+                continue
+            ss: Any = getattr(el, "source_span", None)
+            start = ss[0] if ss else (pieces[-1].source + pieces[-1].length if pieces else 0)
+            if isinstance(el, _Sep):
+                emit("\n\n", start, "break", False)
+            elif isinstance(el, minline.RawText):
+                text = el.children
+                exact = bool(ss) and ss[1] - ss[0] == len(text) and src[ss[0]:ss[1]] == text
+                emit(text, start, kind or "text", exact)
+            elif isinstance(el, minline.CodeSpan):
+                text = str(el.children)
+                inner = start
+                exact = False
+                if ss:
+                    k = src.find(text, ss[0], ss[1]) if text else -1
+                    if k != -1:
+                        inner, exact = k, True
+                emit(text, inner, "code", exact)
+            elif isinstance(el, minline.InlineHTML):
+                raw = cast(str, el.children)
+                emit(raw, start, "html", bool(ss) and ss[1] - ss[0] == len(raw))
+                for m in _COMMENT_RE.finditer(raw):
+                    self._add(HtmlComment(self.index.span(start + m.start(), start + m.end()),
+                                          self._cur(), m.group(1).strip(), inline=True))
+            elif isinstance(el, minline.LineBreak):
+                emit("\n", start, "break", False)
+            elif isinstance(el, minline.AutoLink):  # includes GFM bare URLs
+                stack.append((iter(el.children), "url"))
+            elif isinstance(el, minline.Literal):
+                emit(cast(str, el.children), start + 1 if ss else start, kind or "text", True)
+            elif isinstance(el.children if hasattr(el, "children") else None, list):
+                stack.append((iter(el.children), kind))
+            elif isinstance(getattr(el, "children", None), str):
+                emit(el.children, start, kind or "text", False)
         return Prose("".join(parts), tuple(pieces), self.index)
 
 
 def _block_order(b: Block) -> tuple[int, int]:
     return (b.span.start.line, b.span.start.column)
+
+
+_END = object()  # the end of an iterator, for next(iterator, _END)
 
 
 class _Sep:

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
 from reportlint.records import record
@@ -22,8 +21,10 @@ _TREND_RE = re.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|g
                        r"fell|dropped|increased|decreased|was|were)\b|→|->")
 
 
-@record
-class _Mention:
+class _Mention(NamedTuple):
+    """A metric label and the number it states (a NamedTuple: cheaper to define than a
+    dataclass at import, with the same value semantics)."""
+
     label: str
     value: Decimal
     text: str
@@ -235,7 +236,7 @@ class MetricConflict(Rule):
             for m in self._mentions(fake, 0, labels):
                 t = m.token
                 span = Span.at(number, t.start + 1, number, t.end + 1, path)  # type: ignore[attr-defined]
-                out.append(dataclasses.replace(m, token=span))
+                out.append(m._replace(token=span))
         ctx.shared[key] = out
         return out
 
@@ -295,14 +296,15 @@ class MetricConflict(Rule):
 
 # a label does not run across cells, clauses or parentheses
 _BREAK_RE = re.compile(r"[|;()\[\]]|[,.](?!\d)")
-_LINK_RE = re.compile(r"^[\s:=]*(?:(?:is|are|was|were|of|at|has|have|reached|stands|now|"
-                      r"total|totals|count|to)[\s:=]+){0,2}$", re.IGNORECASE)
+# the text allowed between a label and its number: at most two linking words
+_LINK = (r"[\s:=]*(?:(?:is|are|was|were|of|at|has|have|reached|stands|now|"
+         r"total|totals|count|to)[\s:=]+){0,2}")
 
 
-# every character a linking text (_LINK_RE) can hold is in [\s:=], an ASCII letter or
+# every character a linking text (_LINK) can hold is in [\s:=], an ASCII letter or
 # one of the letters re.IGNORECASE equates with an ASCII letter (İ ı ſ K)
 _NOT_LINKING_RE = re.compile("[^\\s:=A-Za-z\u0130\u0131\u017f\u212a]")
-_LINKING_RE = re.compile(_LINK_RE.pattern[1:-1], re.IGNORECASE)  # for fullmatch(text, i, j)
+_LINKING_RE = re.compile(_LINK, re.IGNORECASE)  # for fullmatch(text, i, j)
 
 
 class _Numbers:
