@@ -91,7 +91,9 @@ def _build(cls: type[T], *, frozen: bool, eq: bool, order: bool, repr: bool) -> 
                 raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
     had_doc = own.get("__doc__") is not None
     if not had_doc:
-        cls.__doc__ = ""  # else dataclasses asks inspect for a signature it cannot know yet
+        # a truthy placeholder: with none, dataclasses renders a signature through
+        # inspect, which costs more than the rest of the class (and loads tokenize)
+        cls.__doc__ = "-"
     # With dataclass bases, dataclasses checks that frozen matches theirs and then writes
     # the frozen __setattr__/__delattr__ itself; without, ours are cheaper.
     inherited = bool(_dataclass_bases(cls))
