@@ -64,14 +64,33 @@ class Cache:
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (JSON-able) under ``key``; any failure is silently a no-op."""
         try:
-            self._prepare()
             data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
+        except (ValueError, TypeError):
+            return
+        self._write(f"{key}.json", data.encode("utf-8"), key.split("-", 1)[0])
+
+    def get_bytes(self, name: str) -> bytes | None:
+        """The content of the entry file ``name``, or None."""
+        try:
+            with open(self.folder / name, "rb") as fh:
+                return fh.read()
+        except OSError:
+            return None
+
+    def put_bytes(self, name: str, data: bytes) -> None:
+        """Store ``data`` as the entry file ``name``; any failure is silently a no-op."""
+        self._write(name, data, None)
+
+    def _write(self, name: str, data: bytes, kind: str | None) -> None:
+        try:
+            self._prepare()
+            tmp = self.folder / f".{name}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
                 fh.write(data)
-            os.replace(tmp, self.folder / f"{key}.json")
-            self._prune(key.split("-", 1)[0])
-        except (OSError, ValueError, TypeError):
+            os.replace(tmp, self.folder / name)
+            if kind:
+                self._prune(kind)
+        except OSError:
             return
 
     def _prepare(self) -> None:

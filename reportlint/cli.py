@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from reportlint import __version__, cache
+from reportlint import __version__, cache, patterns
 from reportlint.config import ConfigError, apply_selection, find_config, load_config
 from reportlint.console import startup_done
 from reportlint.engine import (
@@ -170,6 +170,7 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
     startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
+    patterns.save()
     _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
     from reportlint.reporters import ReportInfo, get
@@ -260,6 +261,7 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     run.collect_stats = True
     startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs())
+    patterns.save()
     problems = [f for r in results for f in r.findings]
     if fmt == "json":
         import json

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
+from reportlint import Context, Document, Finding, Rule, Severity, opt, patterns, prose_blocks
 from reportlint.records import record
 
 FLUFF = (
@@ -89,7 +89,7 @@ class BannedPhrases(Rule):
         def __post_init__(self) -> None:
             for p in self.patterns:
                 try:
-                    re.compile(p)
+                    patterns.compile(p)
                 except re.error as exc:
                     raise ValueError(f"patterns: invalid regular expression {p!r}: {exc}"
                                      ) from None
@@ -109,7 +109,7 @@ class BannedPhrases(Rule):
             alts = [_phrase_re(p) for p in phrases] + [f"(?:{p})" for p in o.patterns]
             hints = [_hint(p) for p in phrases]
             self._compiled = (
-                re.compile("|".join(alts), re.IGNORECASE) if alts else None,
+                patterns.compile("|".join(alts), re.IGNORECASE) if alts else None,
                 None if o.patterns or None in hints
                 else tuple(sorted({h for h in hints if h is not None})))
         return self._compiled

@@ -41,19 +41,20 @@ import unicodedata
 from collections import defaultdict
 from typing import Generic, TypeVar
 
+from reportlint import patterns
 from reportlint.records import record
 
 T = TypeVar("T")
 
-_MARKUP = re.compile(r"[*`§]")
-_LEADING_HASHES = re.compile(r"^#+\s*")
-_TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
-_LABEL = re.compile(
+_MARKUP = patterns.compile(r"[*`§]")
+_LEADING_HASHES = patterns.compile(r"^#+\s*")
+_TRAILING_PAREN = patterns.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_LABEL = patterns.compile(
     r"^(?P<label>[a-z]{1,4}[-_]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*|[ivxlc]+(?=[.)]|$))"
     r"(?:\s*[:.)\u2013\u2014-]+\s*|\s+|$)"
 )
-_LABEL_JOINERS = re.compile(r"[-_]")
-_NON_WORD_RUN = re.compile(r"[\W_]+")
+_LABEL_JOINERS = patterns.compile(r"[-_]")
+_NON_WORD_RUN = patterns.compile(r"[\W_]+")
 
 
 @record
@@ -95,7 +96,7 @@ def anchor_key(text: str) -> AnchorKey:
     return AnchorKey(label, full, full)
 
 
-_SLUG_DROP = re.compile(r"[^\w\s-]")
+_SLUG_DROP = patterns.compile(r"[^\w\s-]")
 
 
 def github_slug(text: str) -> str:

@@ -29,11 +29,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from reportlint import patterns
 from reportlint.document import Prose
 from reportlint.records import record
 from reportlint.span import Span
 
-_PATH_LIKE = re.compile(
+_PATH_LIKE = patterns.compile(
     r"""(?:(?:https?|file)://\S+
       | ~(?:[/\\]\S*)?
       | [A-Za-z]:[\\/]\S*
@@ -45,22 +46,22 @@ _PATH_LIKE = re.compile(
 )
 _NOT_PATHS = frozenset({"e.g", "i.e", "a.k.a", "etc", "vs", "cf", "n/a", "w/o", "and/or",
                         "approx", "incl"})
-_LINE_SUFFIX = re.compile(
+_LINE_SUFFIX = patterns.compile(
     r"(?::(?P<a>\d+)(?:\s?[-\u2013]\s?(?P<b>\d+))?|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?)$")
-_ATTACHED_LINES = re.compile(
+_ATTACHED_LINES = patterns.compile(
     r":(?P<a>\d+)(?:\s?[-\u2013]\s?(?P<b>\d+))?(?!\w)|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?(?!\w)")
-_HASH_ANCHOR = re.compile(r"#(?P<anchor>[^\s#]+)$")
-_LINES_WORDS = re.compile(
+_HASH_ANCHOR = patterns.compile(r"#(?P<anchor>[^\s#]+)$")
+_LINES_WORDS = patterns.compile(
     r"(?i)\blines?\s*(?P<a>\d+)(?:\s*[-\u2013]\s*(?P<b>\d+))?\s*$")
-_TRAILING_PAREN = re.compile(r"\s*\((?P<q>[^()]*)\)\s*$")
-_EXTERNAL = re.compile(r"(?i)\bexternal(?:ly)?\b|\bhttps?://")
-_URL = re.compile(r"(?i)^https?://")
-_QUALIFIER_WORDS = re.compile(
+_TRAILING_PAREN = patterns.compile(r"\s*\((?P<q>[^()]*)\)\s*$")
+_EXTERNAL = patterns.compile(r"(?i)\bexternal(?:ly)?\b|\bhttps?://")
+_URL = patterns.compile(r"(?i)^https?://")
+_QUALIFIER_WORDS = patterns.compile(
     r"(?i)^(?:adapted|adaptation|derived|paraphrased|summari[sz]ed|see\b|via\b|cf\b|per\b|"
     r"as\s+of\b|approx|estimated|computed|inferred|latest|updated|referenced|external|"
     r"e\.g|i\.e|and\b|plus\b|also\b|n/?a\b|not\b|from\b|based\b|quoted|excerpt|partly|"
     r"partially|rounded|combined|extrapolated)")
-_SECTION_LIKE = re.compile(r"^(?:[A-Z0-9]|[a-z]{1,4}-?\d)")
+_SECTION_LIKE = patterns.compile(r"^(?:[A-Z0-9]|[a-z]{1,4}-?\d)")
 _STRIP_LEAD = "(\"'*["
 STRIP_TRAIL = ").,;:!?\"'*]"
 _SECTION_TRAIL = " \t\n.,;:"
@@ -129,7 +130,7 @@ def parse_list(prose: Prose, lo: int, hi: int,
 # The commonest body, "PATH §Section": a file name and one section, with none of the
 # characters that make the general reading branch (separators, brackets, another §,
 # a line anchor's ":" or "#", backticks, a newline in the section)
-_SIMPLE_BODY = re.compile(
+_SIMPLE_BODY = patterns.compile(
     r"\s*([A-Za-z0-9_./-]*[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9_-]{0,9})\s+§([^§,;|()\[\]\n]*)")
 
 

@@ -25,10 +25,10 @@ nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import field
 
+from reportlint import patterns
 from reportlint.document import Block, Document, Heading, ListItem, Paragraph, Prose, Table
 from reportlint.evidence import numbers as num
 from reportlint.evidence import sentences
@@ -47,7 +47,7 @@ from reportlint.records import record
 from reportlint.span import Span
 
 # a label word, or (group "other") any other letter or digit
-_LEFTOVER_WORD = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
+_LEFTOVER_WORD = patterns.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
 
 
 @record

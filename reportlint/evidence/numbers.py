@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from reportlint import patterns
 from reportlint.options import opt
 from reportlint.records import record
 from reportlint.span import Span
@@ -52,7 +53,7 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|"
 
 # Alternatives are tried left to right at each position, so dates, times and
 # versions consume their digits before the plain number alternative sees them.
-_TOKEN = re.compile(
+_TOKEN = patterns.compile(
     rf"""
     (?=[\d.JFMASOND])  # every token starts with a digit, a dot or a month: skip the rest fast
     (?:
@@ -77,11 +78,11 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 
 # What may follow a number: "x 10^-5", a unit (attached or after one space),
 # a percent sign, a trailing "+".
-_AFTER = re.compile(
+_AFTER = patterns.compile(
     r"(?P<sci> ?[x×*] ?10\^(?P<sciexp>[-+\u2212]?\d{1,3}))?"
     r"(?P<space>[ \u00a0\u202f]?)"
     r"(?P<unit>%|‰|°[CF]?|[A-Za-zµμ_]\w*)?"
@@ -114,12 +115,12 @@ _VERSION_WORDS = frozenset({
     "ubuntu", "debian", "postgres", "postgresql", "gemma", "llama", "mistral", "phi", "qwen",
     "gpt", "claude", "iso", "rfc", "pep", "utf"})
 _APPROX = frozenset("~≈∼<>≤≥±")
-_RANGE_GAP = re.compile(r"-|\s?[\u2013\u2012]\s?")
-_DELTA_GAP = re.compile(r"\s*(?:→|->|-->|=>|⇒|⟶|➜|➔|↦)\s*")
-_RATIO_GAP = re.compile(r"/")
-_LIST_MARK_AFTER = re.compile(r"[.)](?:\s|$)")
-_HEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*")
-_HEADING_NUMBER_AFTER = re.compile(r"[.):]?(?:\s|$)")
+_RANGE_GAP = patterns.compile(r"-|\s?[\u2013\u2012]\s?")
+_DELTA_GAP = patterns.compile(r"\s*(?:→|->|-->|=>|⇒|⟶|➜|➔|↦)\s*")
+_RATIO_GAP = patterns.compile(r"/")
+_LIST_MARK_AFTER = patterns.compile(r"[.)](?:\s|$)")
+_HEADING_NUMBER = patterns.compile(r"\d+(?:\.\d+)*")
+_HEADING_NUMBER_AFTER = patterns.compile(r"[.):]?(?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +200,11 @@ class NumberPolicy:
         return _compile_all(self.exclude, "exclude")
 
 
-def _compile_all(patterns: Iterable[str], what: str) -> tuple[re.Pattern[str], ...]:
+def _compile_all(sources: Iterable[str], what: str) -> tuple[re.Pattern[str], ...]:
     out = []
-    for p in patterns:
+    for p in sources:
         try:
-            out.append(re.compile(p))
+            out.append(patterns.compile(p))
         except re.error as exc:
             raise ValueError(f"invalid {what} pattern {p!r}: {exc}") from None
     return tuple(out)

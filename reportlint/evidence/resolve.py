@@ -24,11 +24,11 @@ from __future__ import annotations
 import enum
 import os
 import posixpath
-import re
 import stat
 from collections import defaultdict
 from pathlib import Path
 
+from reportlint import patterns
 from reportlint.evidence.settings import DEFAULT_SKIP_DIRS
 from reportlint.records import record
 
@@ -69,9 +69,9 @@ class OutsideRootError(OSError):
 
 
 _DEAD_LINK = "a symbolic link that leads nowhere (a broken link or a loop)"
-_DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
-_HTTP = re.compile(r"(?i)^https?://")
-_FILE_URL = re.compile(r"(?i)^file:")
+_DRIVE = patterns.compile(r"^[A-Za-z]:(?:[\\/]|$)")
+_HTTP = patterns.compile(r"(?i)^https?://")
+_FILE_URL = patterns.compile(r"(?i)^file:")
 
 
 def find_root(start: str | os.PathLike[str]) -> Path:

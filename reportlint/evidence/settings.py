@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from reportlint import patterns
 from reportlint.evidence.numbers import DEFAULT_POLICY, NumberPolicy
 from reportlint.options import build, opt
 from reportlint.records import record
@@ -78,7 +79,7 @@ class EvidenceSettings:
     @functools.cached_property
     def tag_re(self) -> re.Pattern[str]:
         try:
-            return re.compile(self.tag_pattern)
+            return patterns.compile(self.tag_pattern)
         except re.error as exc:
             raise ValueError(f"invalid tag pattern {self.tag_pattern!r}: {exc}") from None
 
@@ -99,7 +100,7 @@ class EvidenceSettings:
         if not self.tag_opener:
             return None
         try:
-            return re.compile(self.tag_opener)
+            return patterns.compile(self.tag_opener)
         except re.error as exc:
             raise ValueError(f"invalid tag opener {self.tag_opener!r}: {exc}") from None
 

@@ -11,10 +11,10 @@ text as given; the caller maps them to lines and columns.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import field
 from typing import Any
 
+from reportlint import patterns
 from reportlint.records import record
 
 
@@ -47,8 +47,9 @@ class Outline:
     scalars: list[Scalar] = field(default_factory=list)
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|'
-                         r"[{}\[\]:,]")
+_JSON_TOKEN = patterns.compile(
+    r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|'
+    r"[{}\[\]:,]")
 
 
 @record(frozen=False)

@@ -16,8 +16,7 @@ that starts inside a code span, inline HTML or a URL is an example, not a tag.
 
 from __future__ import annotations
 
-import re
-
+from reportlint import patterns
 from reportlint.document import Prose, Table
 from reportlint.evidence.citations import (
     STRIP_TRAIL,
@@ -37,7 +36,7 @@ __all__ = ["Citation", "Tag", "TagProblem", "TagScan", "citation_list", "scan_ta
            "source_column", "source_line"]
 
 _PLACEHOLDER_CELLS = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "todo", "?"})
-_SOURCE_LINE = re.compile(r"(?is)^\s*(?:sources?|evidence)\s*:\s*(?P<body>\S.*?)\s*$")
+_SOURCE_LINE = patterns.compile(r"(?is)^\s*(?:sources?|evidence)\s*:\s*(?P<body>\S.*?)\s*$")
 
 
 @record

@@ -1,0 +1,111 @@
+"""Patterns rebuilt from the cache are the patterns re.compile makes."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reportlint import cache, patterns
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = (REPO / "examples" / "executive-summary" / "docs"
+          / "executive_summary_senior_ai_manager.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: Any) -> cache.Cache:
+    monkeypatch.setattr(patterns, "_known", None)
+    monkeypatch.setattr(patterns, "_new", {})
+    cache.configure(tmp_path / "c")
+    yield cache.active()
+    cache.configure(None)
+
+
+def _all_patterns() -> list[tuple[str, int]]:
+    """Every pattern the rules and the evidence layer compile, at import and in a run of
+    the repository's own check (in a fresh process, so module-level patterns count)."""
+    code = ("import sys, json, reportlint.patterns as p\n"
+            "seen = []\n"
+            "orig = p.compile\n"
+            "def spy(pattern, flags=0):\n"
+            "    seen.append((pattern, int(flags)))\n"
+            "    return orig(pattern, flags)\n"
+            "p.compile = spy\n"
+            "from reportlint.cli import main\n"
+            "sys.argv = ['reportlint', 'check', '--no-cache', '-q']\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(json.dumps(seen), file=sys.stderr)\n")
+    res = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                         text=True, timeout=120)
+    found = json.loads(res.stderr.strip().splitlines()[-1])
+    return sorted({(p, f) for p, f in found})
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups,
+                                                            b.groupindex)
+    assert [m.span() for m in a.finditer(SAMPLE)] == [m.span() for m in b.finditer(SAMPLE)]
+    assert [m.groups() for m in a.finditer(SAMPLE)] == [m.groups() for m in b.finditer(SAMPLE)]
+
+
+def test_every_pattern_of_a_run_is_rebuilt_identically(store: cache.Cache):
+    found = _all_patterns()
+    assert len(found) > 50  # the rules' and the evidence layer's patterns, not a handful
+    for pattern, flags in found:
+        patterns.compile(pattern, flags)  # a miss: compiled by re, remembered
+    patterns.save()
+    assert store.get_bytes(patterns._ENTRY)
+    patterns._known = None  # as a new process: read the cache file
+    for pattern, flags in found:
+        rebuilt = patterns.compile(pattern, flags)
+        assert (pattern, flags) not in patterns._new  # a hit, not a compile
+        _same(rebuilt, re.compile(pattern, flags))
+
+
+def test_a_damaged_cache_file_is_ignored(store: cache.Cache):
+    store.put_bytes(patterns._ENTRY, b"\x00not marshal data")
+    _same(patterns.compile(r"(\d+) ms", re.I), re.compile(r"(\d+) ms", re.I))
+
+    # an entry whose code is garbage: _sre refuses it and the pattern is compiled again
+    store.put_bytes(patterns._ENTRY, marshal.dumps({(r"(\d+) s", 0): (0, [9999, 1], 0, {},
+                                                                          (None,))}))
+    patterns._known = None
+    _same(patterns.compile(r"(\d+) s"), re.compile(r"(\d+) s"))
+
+
+def test_errors_are_re_errors(store: cache.Cache):
+    with pytest.raises(re.error, match="missing \\)"):
+        patterns.compile(r"(unclosed")
+
+
+def test_without_a_cache_it_is_re_compile():
+    cache.configure(None)
+    assert patterns.compile(r"\bx\b") is re.compile(r"\bx\b")
+
+
+def test_runs_with_and_without_the_cache_agree(tmp_path: Path):
+    project = tmp_path / "p"
+    shutil.copytree(REPO / "examples" / "executive-summary", project)
+    (project / ".git").mkdir()
+    exe = str(Path(sys.executable).parent / "reportlint")
+
+    def check(*args: str) -> str:
+        return subprocess.run([exe, "check", "-f", "json", *args,
+                               "docs/executive_summary_senior_ai_manager.md"], cwd=project,
+                              capture_output=True, text=True, timeout=120).stdout
+
+    cold = check()
+    assert '"rule_id": "RL306"' in cold  # the evidence rules ran
+    assert list((project / ".reportlint_cache").glob("regex-*.bin"))
+    assert check() == cold == check("--no-cache")
