@@ -43,6 +43,8 @@ from marko.inline import InlineElement
 from marko.parser import Parser
 from marko.source import Source
 
+from reportlint import patterns
+
 _RAW_LINE = r"(?m)[^\n]*$\n?"  # marko's pattern for the whole next line
 _RAW_LINE_RE = re.compile(_RAW_LINE)
 _COMPILED: dict[str, re.Pattern[str]] = {}
@@ -68,7 +70,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     if found is None:
         if len(_COMPILED) > 512:  # marko's patterns are a fixed set; stay bounded anyway
             _COMPILED.clear()
-        found = _COMPILED[pattern] = re.compile(pattern)
+        found = _COMPILED[pattern] = patterns.compile(pattern)  # marko's, cached across runs
     return found
 
 

@@ -219,3 +219,35 @@ def test_same_behaviour_with_inheritance(base: list[dict[str, Any]], child: list
         assert ours == theirs
         return
     assert _observe(ours[1], base + child) == _observe(theirs[1], base + child)
+
+
+@settings(max_examples=150, deadline=None)
+@given(specs=st.lists(_field, max_size=5), flags=_flags)
+def test_same_behaviour_with_the_compiled_init(specs: list[dict[str, Any]],
+                                               flags: dict[str, Any]):
+    """Past HOT instances a record's __init__ is compiled: it must behave the same."""
+    import reportlint.records as records
+
+    saved = records.HOT
+    records.HOT = 0
+    try:
+        test_same_behaviour_as_dataclasses.hypothesis.inner_test(specs, flags)  # type: ignore[attr-defined]
+    finally:
+        records.HOT = saved
+
+
+def test_init_is_compiled_once_a_record_is_hot():
+    import reportlint.records as records
+
+    @record
+    class Hot:
+        """Made many times."""
+
+        a: int
+        b: tuple[int, ...] = ()
+
+    lazy = Hot.__init__
+    made = [Hot(i, b=(i,)) for i in range(records.HOT + 2)]
+    assert Hot.__init__ is not lazy  # compiled and installed
+    assert made == [Hot(i, (i,)) for i in range(records.HOT + 2)]
+    assert Hot.__init__.__qualname__.endswith(".Hot.__init__")
