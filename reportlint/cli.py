@@ -16,13 +16,13 @@ from typing import Any
 import click
 
 from reportlint import __version__, cache, patterns
-from reportlint.config import ConfigError, apply_selection, find_config, load_config
+from reportlint.config import ConfigError, apply_selection, load_config
 from reportlint.console import startup_done
+from reportlint.discovery import cache_folder, find_project_root
 from reportlint.engine import (
     FileResult,
     Run,
     default_jobs,
-    find_project_root,
     lint_paths,
     relpath,
 )
@@ -92,9 +92,7 @@ def _document_options(f: Any) -> Any:
 
 def _use_cache(config_path: str | None, cache_dir: str | None, no_cache: bool) -> None:
     """Point the cache at the project the configuration belongs to (before reading it)."""
-    found = Path(config_path) if config_path else find_config(Path.cwd())
-    root = find_project_root(found.parent if found is not None else Path.cwd())
-    cache.configure(cache.folder_for(root, cache_dir, no_cache))
+    cache.configure(cache_folder(config_path, cache_dir, no_cache))
 
 
 def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint import options as opts
+from reportlint.discovery import find_config
 from reportlint.finding import Severity
 from reportlint.limits import Limits
 from reportlint.records import record
@@ -28,7 +29,6 @@ from reportlint.registry import Registry
 from reportlint.rule import Rule
 from reportlint.yamlload import LineDict, LineList, YamlError, cached_load
 
-CONFIG_NAMES = (".reportlint.yml", ".reportlint.yaml")
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "executive-summary"
 TOP_KEYS = ("extends", "documents", "sources", "rules", "rules_dirs", "evidence", "limits")
@@ -90,28 +90,12 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def find_config(start: Path) -> Path | None:
-    cur = start.resolve()
-    for folder in (cur, *cur.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pp = folder / "pyproject.toml"
-        if pp.is_file() and _has_tool_table(pp):
-            return pp
-    return None
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"^\[tool\.reportlint[\].]", text, re.MULTILINE) is not None
-
-
 def profile_names() -> list[str]:
     return sorted(p.stem for p in PROFILES_DIR.glob("*.yml"))
+
+
+def is_profile(name: str) -> bool:
+    return (PROFILES_DIR / f"{name}.yml").is_file()
 
 
 # ---------------------------------------------------------------------- reading
@@ -274,7 +258,7 @@ def _follow(data: LineDict, label: str, base: Path,
             raise ConfigError(f"extends: expected a profile name or a file path, got {item!r}",
                               label, line)
         if "/" not in item and "\\" not in item and not item.endswith((".yml", ".yaml", ".toml")):
-            if item not in profile_names():
+            if not is_profile(item):
                 import difflib  # only for a did-you-mean: 2 ms to import
 
                 hint = difflib.get_close_matches(item, profile_names(), n=1)

@@ -6,11 +6,16 @@ passes over them find nothing to free and cost several milliseconds of every
 run. The collector is paused until the documents are about to be linted, then
 what start-up made is frozen (``gc.freeze``: never scanned again) and
 collection resumes, so linting a corpus does not accumulate garbage.
+
+The cache folder is also set before the rest of reportlint is imported, so
+the patterns its modules compile at import come from the cache
+(:mod:`reportlint.patterns`); the command line then sets it for good.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 _paused = False
 
@@ -21,6 +26,11 @@ def run() -> None:
     if gc.isenabled():
         gc.disable()
         _paused = True
+    # the cache, before the modules that compile patterns at import are loaded
+    from reportlint import cache
+    from reportlint.discovery import early_cache_folder
+
+    cache.configure(early_cache_folder(sys.argv[1:]))
     from reportlint.cli import main
 
     main()

@@ -31,13 +31,15 @@ from marko import inline as minline
 from marko.ext.gfm import elements as gfm
 from marko.helpers import MarkoExtension
 
+from reportlint import patterns
 from reportlint.records import record
 from reportlint.span import Position, Span
 
 T = TypeVar("T")
 
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_COMMENT_RE = patterns.compile(r"<!--(.*?)-->", re.DOTALL)
+_FRONT_MATTER_RE = patterns.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
+                                    re.DOTALL)
 
 
 def normalize(text: str) -> str:
@@ -650,7 +652,7 @@ def _code_text(el: Any) -> str:
     return "".join(c.children for c in el.children if isinstance(c.children, str))
 
 
-_DELIM_ROW_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_DELIM_ROW_RE = patterns.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 def _cells(row: str) -> int:

@@ -66,15 +66,6 @@ class Run:
         return run
 
 
-def find_project_root(start: Path) -> Path:
-    """The folder holding ``.git`` at or above ``start``, else ``start``."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start
-
-
 def relpath(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()

@@ -19,8 +19,10 @@ import re
 import sys
 from collections.abc import Iterator
 
-_SECTION = re.compile(r"^\s*\[(?P<name>[^\]]+)\]\s*$")
-_ENTRY = re.compile(r"^\s*(?P<name>[^=#;\s][^=]*?)\s*=\s*(?P<value>.+?)\s*$")
+from reportlint import patterns
+
+_SECTION = patterns.compile(r"^\s*\[(?P<name>[^\]]+)\]\s*$")
+_ENTRY = patterns.compile(r"^\s*(?P<name>[^=#;\s][^=]*?)\s*=\s*(?P<value>.+?)\s*$")
 
 
 class EntryPoint:

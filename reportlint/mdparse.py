@@ -46,11 +46,11 @@ from marko.source import Source
 from reportlint import patterns
 
 _RAW_LINE = r"(?m)[^\n]*$\n?"  # marko's pattern for the whole next line
-_RAW_LINE_RE = re.compile(_RAW_LINE)
+_RAW_LINE_RE = patterns.compile(_RAW_LINE)
 _COMPILED: dict[str, re.Pattern[str]] = {}
-_DELIMITER_CHARS = re.compile(r"[\\`\]!\[*_]")
-_DELIMITERS_RE = re.compile(r"(?:!?\[|\*+|_+)")
-_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)([\s\S]+?)(?<!`)\1(?!`)")
+_DELIMITER_CHARS = patterns.compile(r"[\\`\]!\[*_]")
+_DELIMITERS_RE = patterns.compile(r"(?:!?\[|\*+|_+)")
+_CODE_RE = patterns.compile(r"(?<!`)(`+)(?!`)([\s\S]+?)(?<!`)\1(?!`)")
 
 
 def parser_class() -> type[Parser]:
@@ -268,7 +268,7 @@ def _find_links_or_emphs(text: str, link_ref_defs: dict[str, tuple[str, str]]) -
 
 # --------------------------------------------------------------------------- fast failures
 
-_NEVER = re.compile(r"(?!)")
+_NEVER = patterns.compile(r"(?!)")
 
 
 class _HTMLBlock(block.HTMLBlock):

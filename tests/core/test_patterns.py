@@ -109,3 +109,44 @@ def test_runs_with_and_without_the_cache_agree(tmp_path: Path):
     assert '"rule_id": "RL306"' in cold  # the evidence rules ran
     assert list((project / ".reportlint_cache").glob("regex-*.bin"))
     assert check() == cold == check("--no-cache")
+
+
+def test_early_cache_folder_reads_only_what_click_will(tmp_path: Path, monkeypatch: Any):
+    from reportlint.discovery import early_cache_folder
+
+    project = tmp_path / "proj"
+    (project / ".git").mkdir(parents=True)
+    (project / "docs").mkdir()
+    (project / ".reportlint.yml").write_text("extends: executive-summary\n")
+    other = tmp_path / "other"
+    (other / ".git").mkdir(parents=True)
+    (other / "cfg.yml").write_text("extends: executive-summary\n")
+    monkeypatch.chdir(project / "docs")
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("REPORTLINT_CACHE_DIR", raising=False)
+    assert early_cache_folder(["check", "r.md"]) == project / ".reportlint_cache"
+    assert early_cache_folder(["stats"]) == project / ".reportlint_cache"
+    assert early_cache_folder(["check", "--cache-dir", "x", "r.md"]) == Path("x")
+    assert early_cache_folder(["check", "--cache-dir=y"]) == Path("y")
+    assert early_cache_folder(["check", "-c", str(other / "cfg.yml")]) == \
+        other / ".reportlint_cache"
+    assert early_cache_folder(["check", f"--config={other / 'cfg.yml'}"]) == \
+        other / ".reportlint_cache"
+    # anything that may mean "no cache", and other commands: no cache until click decides
+    assert early_cache_folder(["check", "--no-cache"]) is None
+    assert early_cache_folder(["check", "--", "--no-cache"]) is None
+    assert early_cache_folder(["rules"]) is None
+    assert early_cache_folder([]) is None
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    assert early_cache_folder(["check"]) is None
+
+
+def test_the_public_api_is_complete_and_lazy():
+    code = ("import sys, reportlint\n"
+            "assert 'reportlint.document' not in sys.modules\n"
+            "assert sorted(reportlint.__all__) == sorted([*reportlint._WHERE, '__version__'])\n"
+            "for name in reportlint.__all__:\n"
+            "    assert getattr(reportlint, name) is not None, name\n"
+            "from reportlint import Rule, Span\n"
+            "assert Rule.__module__ == 'reportlint.rule'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO, timeout=120)
