@@ -168,7 +168,6 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
     startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
-    patterns.save()
     _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
     from reportlint.reporters import ReportInfo, get
@@ -197,6 +196,7 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
         problem = write_step_summary(results, info)
         if problem:
             click.echo(f"reportlint: warning: {problem}", err=True)
+    patterns.save()  # last: the reporters compile patterns too
     sys.exit(code)
 
 

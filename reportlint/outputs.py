@@ -36,6 +36,22 @@ def parse_output(value: str, default_fmt: str, formats: Sequence[str]) -> Output
     return OutputSpec(default_fmt, value, True)
 
 
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file ``.NAME.RANDOM.tmp`` in ``folder``, created exclusively (mode 0600).
+
+    What ``tempfile.mkstemp`` does, without its import (shutil, random, bz2,
+    lzma: about 5 ms, an eighth of a SARIF run's extra cost).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        tmp = str(folder / f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so readers see the old file or the new one, never half.
 
@@ -46,9 +62,7 @@ def write_atomic(path: Path, text: str) -> None:
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
     try:
-        import tempfile  # only when writing a file: it costs ~5 ms to import
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _temporary(folder, path.name)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
     try:
