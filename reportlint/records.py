@@ -1,4 +1,4 @@
-"""``record``: ``dataclasses.dataclass`` for the common case, at a third of the start-up cost.
+"""``record``: ``dataclasses.dataclass`` for the common case, at a fifth of the start-up cost.
 
 A frozen dataclass compiles six generated methods from source when its class
 is created (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
@@ -6,9 +6,11 @@ is created (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
 and reportlint defines some sixty of them (the document model, evidence
 records, rule options), so a quarter of a run's start-up went to compiling
 methods that differ only in their field names. ``record`` lets
-``dataclasses`` do the field processing, compiles only ``__init__`` (the one
-method whose speed matters when thousands of instances are made), and gives
-the other methods as shared functions over the field names.
+``dataclasses`` do the field processing, gives ``__eq__``, ``__hash__``,
+``__repr__``, ordering and immutability as shared functions over the field
+names, and compiles ``__init__`` (the one method whose speed matters when
+thousands of instances are made) only once a record has made ``HOT``
+instances; most records (options, settings) are made once or twice a run.
 
 The result *is* a dataclass: ``dataclasses.fields``, ``replace``,
 ``is_dataclass``, ``asdict``, ``__match_args__`` and inheritance work, and
