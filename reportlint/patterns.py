@@ -89,11 +89,19 @@ def _load(store: Any) -> dict[tuple[str, int], Compiled]:
         if data:
             try:
                 loaded = marshal.loads(data)
-                if isinstance(loaded, dict):
-                    _known = loaded
             except (ValueError, EOFError, TypeError):
-                pass
+                loaded = None
+            if isinstance(loaded, dict):  # only entries of the expected shape are used
+                _known = {k: v for k, v in loaded.items() if _well_formed(k, v)}
     return _known
+
+
+def _well_formed(key: Any, value: Any) -> bool:
+    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)
+            and type(key[1]) is int and isinstance(value, tuple) and len(value) == 5
+            and type(value[0]) is int and isinstance(value[1], list)
+            and type(value[2]) is int and isinstance(value[3], dict)
+            and isinstance(value[4], tuple))
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:

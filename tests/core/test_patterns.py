@@ -82,6 +82,12 @@ def test_a_damaged_cache_file_is_ignored(store: cache.Cache):
                                                                           (None,))}))
     patterns._known = None
     _same(patterns.compile(r"(\d+) s"), re.compile(r"(\d+) s"))
+    # entries of another shape are dropped when the file is read
+    store.put_bytes(patterns._ENTRY, marshal.dumps({(r"(\d+) h", 0): "not a pattern",
+                                                    "key": (0, [], 0, {}, ())}))
+    patterns._known = None
+    _same(patterns.compile(r"(\d+) h"), re.compile(r"(\d+) h"))
+    assert patterns._known == {}
 
 
 def test_errors_are_re_errors(store: cache.Cache):
