@@ -342,6 +342,7 @@ def make_pathological(folder: Path, facts: list[Fact], typical: str) -> dict[str
         " ".join(paras[i:i + 5]) for i in range(0, len(paras), 5)) + "\n"
     cases["'> ' x 30 + 'a'"] = "> " * 30 + "a\n"
     cases["'[' x 10,000 + 'a' + ']' x 10,000"] = "[" * 10_000 + "a" + "]" * 10_000 + "\n"
+    cases["'[a](' x 10,000"] = "[a](" * 10_000 + "\n"
     out = {}
     for i, (label, text) in enumerate(cases.items()):
         path = folder / f"case{i}.md"

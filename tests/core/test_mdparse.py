@@ -139,3 +139,42 @@ def test_the_model_uses_the_checked_parser() -> None:
     parser = _parser()
     parser._setup_extensions()
     assert isinstance(parser.parser, _Parser)
+
+
+# ---------------------------------------------------------------------- links and brackets
+# mdparse answers marko's "are the brackets of this link text paired?" from prefix balances
+# and skips reference lookups when a document defines no reference: the same links must
+# come out, nested, escaped, in code, with and without definitions.
+BRACKETS = [
+    "[a](b)", "[a [b] c](d)", "[a [b](c) d](e)", "[[a]](b)", "[a]b](c)", "[a\\]b](c)",
+    "[a\\[b](c)", "\\[a](b)", "![i [j]](k)", "![i](j) [k](l)", "[`a]`](b)", "[`[`](c)",
+    "[a `]x[` b](c)", "[a `]` b](c)", "[`]`[`](c)", "[a `]` [b](c)",
+    "[a](b [c](d))", "[ref]", "[ref][]", "[x][ref]", "[ref [nested]]", "[[ref]]",
+    "*[a](b)*", "[*a*](b)", "[a]\\\\](b)", "[a\\\\]", "[a](<b c>)", "[a] (b)",
+    "[" * 30 + "a" + "]" * 30, "[" * 12 + "a](b)" + "]" * 12, "![" * 8 + "x" + "](y)" * 8,
+]
+DEFINITIONS = ["", "\n\n[ref]: /url\n", "\n\n[nested]: /n\n[ref [nested]]: /rn\n"]
+
+
+@pytest.mark.parametrize("definitions", DEFINITIONS)
+def test_bracket_heavy_paragraphs_equal_stock_marko(definitions: str) -> None:
+    for case in BRACKETS:
+        _same_tree(case + definitions)
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice([*BRACKETS, "[", "]", "\\", "`", " ", "x", "(", ")", "!"])
+                       for _ in range(rng.randrange(1, 12)))
+        _same_tree(text + definitions)
+
+
+@FUZZ
+@given(st.text(alphabet="[]()!\\`*_ ax", max_size=60), st.sampled_from(DEFINITIONS))
+def test_generated_brackets_equal_stock_marko(text: str, definitions: str) -> None:
+    _same_tree(text + definitions)
+
+
+def test_deeply_nested_brackets_parse_like_stock_marko() -> None:
+    """The input that took marko 10 s (issue 5's pathological case) at a size marko
+    handles quickly, so the tree can be compared."""
+    _same_tree("[" * 600 + "a" + "]" * 600)
+    _same_tree("[" * 300 + "a](b)" + "]" * 300 + "\n\n[a]: /x\n")

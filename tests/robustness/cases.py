@@ -56,9 +56,14 @@ CASES: list[Case] = [
     Case("list-nesting", "`- ` repeated 600 times, then `a` (marko recurses per level)",
          "RL905: nested 600 levels deep, limit 32", _write("l.md", "- " * 600 + "a\n"), 2,
          ("RL905",)),
-    Case("brackets", "`[` × 10,000 + `a` + `]` × 10,000 (20 KB; about 10 s in marko)",
-         "RL905 after the parse time budget (set to 2 s here; default 10 s)",
-         _write("b.md", "[" * 10_000 + "a" + "]" * 10_000 + "\n"), 2, ("RL905",)),
+    Case("brackets", "`[` × 10,000 + `a` + `]` × 10,000 (20 KB; about 10 s in stock marko, "
+         "quadratic in its link-text check)", "linted in well under a second (the model's "
+         "parser checks link text in constant time); no finding",
+         _write("b.md", "[" * 10_000 + "a" + "]" * 10_000 + "\n"), 0, ()),
+    Case("open-links", "`[a](` × 10,000 (40 KB; marko rescans the rest of the text for "
+         "each unclosed link destination, about 30 s)", "RL905 after the parse time budget "
+         "(set to 2 s here; default 10 s)", _write("o.md", "[a](" * 10_000 + "\n"), 2,
+         ("RL905",)),
     Case("too-large", "a 6 MB report (over the 5 MB default)", "RL905: bytes over "
          "limits.max-bytes, file not read", _write("big.md", "word " * 1_200_000), 2,
          ("RL905",)),
