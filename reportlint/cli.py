@@ -16,9 +16,10 @@ from typing import Any
 import click
 
 from reportlint import __version__, cache, patterns
+from reportlint.cache import folder_for
 from reportlint.config import ConfigError, apply_selection, load_config
 from reportlint.console import startup_done
-from reportlint.discovery import cache_folder, find_project_root
+from reportlint.discovery import discover, find_project_root
 from reportlint.engine import (
     FileResult,
     Run,
@@ -90,9 +91,13 @@ def _document_options(f: Any) -> Any:
     return f
 
 
-def _use_cache(config_path: str | None, cache_dir: str | None, no_cache: bool) -> None:
-    """Point the cache at the project the configuration belongs to (before reading it)."""
-    cache.configure(cache_folder(config_path, cache_dir, no_cache))
+def _discover(config_path: str | None, cache_dir: str | None,
+              no_cache: bool) -> tuple[Path | None, Path]:
+    """The config file and project root of this run; the cache is pointed at the
+    project before the configuration is read."""
+    found, root = discover(config_path)
+    cache.configure(folder_for(root, cache_dir, no_cache))
+    return found, root
 
 
 def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -151,17 +156,16 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
           jobs: int, no_cache: bool, cache_dir: str | None) -> None:
     """Lint PATHS (files or folders; default: the config's `documents`)."""
     start = _now()
-    _use_cache(config_path, cache_dir, no_cache)
+    found, project_root = _discover(config_path, cache_dir, no_cache)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     specs = [parse_output(o, fmt, FORMATS) for o in outputs]
     specs += [OutputSpec("sarif", p, False) for p in sarif_files]
-    cfg, registry = load_config(Path(config_path) if config_path else None, profile,
+    cfg, registry = load_config(found, profile,
                                 registry_factory=_registry_factory(allow_local_rules, rules_dirs))
     apply_selection(cfg, registry, select, ignore)
     if sources_root is not None and not Path(sources_root).is_dir():
         _fail(f"--sources-root: no such folder: {sources_root}")
-    project_root = find_project_root(cfg.file.parent if cfg.file else Path.cwd())
     run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
     if not paths and not cfg.documents:
         _fail("nothing to lint: give PATHS or list `documents` in the configuration")
@@ -245,15 +249,14 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     and verified, per document."""
     from reportlint.stats import FIELDS
 
-    _use_cache(config_path, cache_dir, no_cache)
+    found, project_root = _discover(config_path, cache_dir, no_cache)
 
-    cfg, registry = load_config(Path(config_path) if config_path else None, profile,
+    cfg, registry = load_config(found, profile,
                                 registry_factory=_registry_factory(False, ()))
     if sources_root is not None and not Path(sources_root).is_dir():
         _fail(f"--sources-root: no such folder: {sources_root}")
     if not paths and not cfg.documents:
         _fail("nothing to read: give PATHS or list `documents` in the configuration")
-    project_root = find_project_root(cfg.file.parent if cfg.file else Path.cwd())
     run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
     run.rules = []  # statistics only: no rule runs
     run.collect_stats = True

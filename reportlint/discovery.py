@@ -46,20 +46,30 @@ def find_project_root(start: Path) -> Path:
     return start
 
 
+def discover(config_path: str | None) -> tuple[Path | None, Path]:
+    """The run's config file (``config_path``, else the nearest one) and project root.
+
+    Asked up to three times a run (for the cache before the command line is parsed,
+    for the cache after, for the configuration), so the walk up the folders is
+    done once per working folder.
+    """
+    cwd = os.getcwd()
+    key = (cwd, config_path)
+    if key not in _FOUND:
+        found = Path(config_path) if config_path else find_config(Path(cwd))
+        _FOUND[key] = found, find_project_root(found.parent if found is not None else Path(cwd))
+    return _FOUND[key]
+
+
+_FOUND: dict[tuple[str, str | None], tuple[Path | None, Path]] = {}
+
+
 def cache_folder(config_path: str | None, cache_dir: str | None,
                  no_cache: bool) -> Path | None:
     """The cache folder of a run: in the root of the project the configuration is in."""
     from reportlint.cache import folder_for
 
-    cwd = os.getcwd()
-    key = (cwd, config_path, cache_dir, no_cache)
-    if key not in _ROOTS:  # asked twice a run: before and after the command line is parsed
-        found = Path(config_path) if config_path else find_config(Path(cwd))
-        _ROOTS[key] = find_project_root(found.parent if found is not None else Path(cwd))
-    return folder_for(_ROOTS[key], cache_dir, no_cache)
-
-
-_ROOTS: dict[tuple[str, str | None, str | None, bool], Path] = {}
+    return folder_for(discover(config_path)[1], cache_dir, no_cache)
 
 
 def early_cache_folder(argv: Sequence[str]) -> Path | None:

@@ -35,6 +35,8 @@ from reportlint.records import record
 from reportlint.span import Span
 
 if TYPE_CHECKING:
+    import re
+
     from reportlint.evidence.structured import Outline
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
@@ -381,9 +383,7 @@ def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHead
         if c == "#":  # an ATX heading, or a line that ends a paragraph anyway
             a = _ATX.match(line)
             if a:
-                title = (a.group(2) or "").strip()
-                col = line.find(title) + 1 if title else len(line) + 1
-                raw.append((n, len(a.group(1)), title, "heading", col, col + len(title)))
+                raw.append(_atx_heading(n, line, a))
             para_start = None
             continue
         if c == " " or c == "`" or c == "~" or c.isspace():
@@ -408,9 +408,7 @@ def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHead
             continue
         a = _ATX.match(line)
         if a:
-            title = (a.group(2) or "").strip()
-            col = line.find(title) + 1 if title else len(line) + 1
-            raw.append((n, len(a.group(1)), title, "heading", col, col + len(title)))
+            raw.append(_atx_heading(n, line, a))
             para_start = None
             continue
         lab = _LABEL_LINE.match(line)
@@ -424,6 +422,13 @@ def markdown_headings(text: str, lines: list[str] | None = None) -> list[RawHead
         elif para_start is not None and _NOT_PARAGRAPH.match(line):
             para_start = None
     return raw
+
+
+def _atx_heading(n: int, line: str, a: re.Match[str]) -> RawHeading:
+    """The raw heading of ATX line ``n`` (``a``: its ``_ATX`` match)."""
+    title = (a.group(2) or "").strip()
+    col = line.find(title) + 1 if title else len(line) + 1
+    return (n, len(a.group(1)), title, "heading", col, col + len(title))
 
 
 def _blank_urls(text: str) -> str:

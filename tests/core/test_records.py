@@ -24,26 +24,26 @@ _flags = st.fixed_dictionaries({"frozen": st.booleans(), "eq": st.booleans(),
                                 "post_init": st.booleans()})
 
 
-def _make(maker: Any, specs: list[dict[str, Any]], flags: dict[str, Any]) -> Any:
-    ns: dict[str, Any] = {"__annotations__": {}, "__module__": __name__,
-                          "__qualname__": "Shape", "__doc__": "A generated shape."}
-    for i, spec in enumerate(specs):
-        name = f"f{i}"
-        ns["__annotations__"][name] = "Any"
+def _make(maker: Any, specs: list[dict[str, Any]], flags: dict[str, Any], name: str = "Shape",
+          bases: tuple[type, ...] = (), start: int = 0) -> Any:
+    """A class with fields ``f{start}``... as ``specs`` say, made by ``maker``."""
+    ns: dict[str, Any] = {"__annotations__": {}, "__module__": __name__, "__qualname__": name,
+                          "__doc__": f"{name}, generated."}
+    for i, spec in enumerate(specs, start):
+        ns["__annotations__"][f"f{i}"] = "Any"
         kw: dict[str, Any] = {"compare": spec["compare"], "repr": spec["repr"],
                               "hash": spec["hash"]}
         if spec["kind"] == "default":
             kw["default"] = i * 10
         elif spec["kind"] == "factory":
             kw["default_factory"] = list
-        ns[name] = dataclasses.field(**kw)
+        ns[f"f{i}"] = dataclasses.field(**kw)
     if flags["post_init"]:
         def __post_init__(self: Any) -> None:
             calls = self.__dict__.setdefault("_calls", [])
             calls.append(1)
         ns["__post_init__"] = __post_init__
-    cls = type("Shape", (), ns)
-    return maker(cls, frozen=flags["frozen"], eq=flags["eq"],
+    return maker(type(name, bases, ns), frozen=flags["frozen"], eq=flags["eq"],
                  order=flags["order"] and flags["eq"], repr=flags["repr"])
 
 
@@ -181,23 +181,6 @@ def test_subclass_of_a_frozen_dataclass():
         record(frozen=False)(type("Mutable", (Base,), {"__annotations__": {"c": "int"}}))
 
 
-def _make_named(maker: Any, name: str, bases: tuple[type, ...], specs: list[dict[str, Any]],
-                start: int, flags: dict[str, Any]) -> Any:
-    ns: dict[str, Any] = {"__annotations__": {}, "__module__": __name__, "__qualname__": name,
-                          "__doc__": f"{name}, generated."}
-    for i, spec in enumerate(specs, start):
-        ns["__annotations__"][f"f{i}"] = "Any"
-        kw: dict[str, Any] = {"compare": spec["compare"], "repr": spec["repr"],
-                              "hash": spec["hash"]}
-        if spec["kind"] == "default":
-            kw["default"] = i * 10
-        elif spec["kind"] == "factory":
-            kw["default_factory"] = list
-        ns[f"f{i}"] = dataclasses.field(**kw)
-    return maker(type(name, bases, ns), frozen=flags["frozen"], eq=flags["eq"],
-                 order=flags["order"] and flags["eq"], repr=flags["repr"])
-
-
 @settings(max_examples=200, deadline=None)
 @given(base=st.lists(_field, max_size=3), child=st.lists(_field, max_size=3),
        base_flags=_flags, child_flags=_flags,
@@ -209,8 +192,8 @@ def test_same_behaviour_with_inheritance(base: list[dict[str, Any]], child: list
     base_maker, child_maker = (pick[m] for m in makers.split("/"))
 
     def build(bm: Any, cm: Any) -> Any:
-        b = _make_named(bm, "Base", (), base, 0, base_flags)
-        return _make_named(cm, "Child", (b,), child, len(base), child_flags)
+        b = _make(bm, base, base_flags, "Base")
+        return _make(cm, child, child_flags, "Child", (b,), len(base))
 
     theirs = _outcome(lambda: build(dataclasses.dataclass, dataclasses.dataclass))
     ours = _outcome(lambda: build(base_maker, child_maker))
