@@ -26,14 +26,35 @@ from reportlint.span import Span
 from reportlint.stats import document_stats
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMAS = (REPO / ".." / "shared" / "schemas").resolve()
+
+
+def _schemas_folder() -> Path:
+    """``../shared/schemas`` beside this checkout, or beside the checkout it was cloned
+    from (a clone made elsewhere, e.g. ``git clone . /tmp/x``, still finds them)."""
+    beside = (REPO / ".." / "shared" / "schemas").resolve()
+    if beside.is_dir():
+        return beside
+    try:
+        origin = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=REPO,
+                                capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        origin = ""
+    if origin and Path(origin).is_dir():
+        source = (Path(origin) / ".." / "shared" / "schemas").resolve()
+        if source.is_dir():
+            return source
+    return beside  # missing: load_schema says so and the test fails
+
+
+SCHEMAS = _schemas_folder()
 SARIF_SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 ACTION_SCHEMA = SCHEMAS / "github-action.json"
 
 
 def load_schema(path: Path) -> dict[str, Any]:
     assert path.is_file(), (f"schema {path} is missing: the tests validate against "
-                            "../shared/schemas (beside the repository), which CI must provide")
+                            "../shared/schemas (beside the repository, or beside the one it "
+                            "was cloned from), which CI must provide")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
