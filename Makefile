@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest bench fuzz docs clean
+.PHONY: install demo test lint typecheck pytest pytest-stock-marko bench fuzz docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "reportlint needs Python 3.10 or newer")'
@@ -22,8 +22,9 @@ demo: $(STAMP)
 	  echo "(exit code $$?: 1 means findings, as the example draft is meant to have)"; \
 	  echo "SARIF written to reportlint.sarif"
 
-## test: the whole suite, lint and type checks
-test: $(STAMP) lint typecheck pytest
+## test: the whole suite, lint and type checks, and the model and rule tests once more on
+## stock marko (the parser the model falls back to off marko's checked series)
+test: $(STAMP) lint typecheck pytest pytest-stock-marko
 
 lint: $(STAMP)
 	$(BIN)/ruff check reportlint rules tests
@@ -34,6 +35,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+STOCK_MARKO_TESTS := tests/core/test_document.py tests/core/test_model_indexes.py \
+	tests/core/test_mdparse.py::test_the_model_uses_the_parser_accelerated_says tests/rules tests/evidence/test_evidence_example.py
+pytest-stock-marko: $(STAMP)
+	REPORTLINT_STOCK_MARKO=1 $(BIN)/python -m pytest -q $(STOCK_MARKO_TESTS)
 
 ## bench: the performance benchmark of issue 6 (fixtures in a temp folder; a few minutes;
 ## never part of `make test`): prints the five ratios with their targets

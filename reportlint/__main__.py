@@ -1,3 +1,5 @@
-from reportlint.console import run
+"""``python -m reportlint``: the same as the ``reportlint`` command."""
 
-run()
+from reportlint.cli import main
+
+main()

@@ -15,10 +15,8 @@ from typing import Any
 
 import click
 
-from reportlint import __version__, cache, patterns
-from reportlint.cache import folder_for
+from reportlint import __version__
 from reportlint.config import ConfigError, apply_selection, load_config
-from reportlint.console import startup_done
 from reportlint.discovery import discover, find_project_root
 from reportlint.engine import (
     FileResult,
@@ -63,8 +61,22 @@ class _Group(click.Group):
             return None
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    import platform
+
+    from reportlint.mdparse import describe
+
+    click.echo(f"reportlint {__version__}\n{describe()}\n"
+               f"Python {platform.python_version()} ({sys.executable})")
+    ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version,
+              help="Show the version, the Markdown parser in use and the Python, then exit.")
 def main() -> None:
     """reportlint: lint Markdown engineering reports against their contract and evidence."""
 
@@ -80,24 +92,22 @@ def _document_options(f: Any) -> Any:
                      help="Built-in profile to extend instead of the config's `extends`."),
         click.option("--sources-root", type=click.Path(file_okay=False),
                      help="Where citations resolve; nothing outside it is read."),
-        click.option("--no-cache", is_flag=True,
-                     help="Do not read or write the cache of parsed configuration files "
-                          "(.reportlint_cache/; also REPORTLINT_NO_CACHE=1)."),
-        click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-                     help="Keep the cache in DIR (default: .reportlint_cache/ in the "
-                          "project root; also REPORTLINT_CACHE_DIR)."),
+        # reportlint 0.1 kept a cache; the options stay accepted for one release
+        click.option("--no-cache", is_flag=True, hidden=True, expose_value=False,
+                     callback=_deprecated_cache_option),
+        click.option("--cache-dir", hidden=True, expose_value=False,
+                     callback=_deprecated_cache_option),
     )):
         f = option(f)
     return f
 
 
-def _discover(config_path: str | None, cache_dir: str | None,
-              no_cache: bool) -> tuple[Path | None, Path]:
-    """The config file and project root of this run; the cache is pointed at the
-    project before the configuration is read."""
-    found, root = discover(config_path)
-    cache.configure(folder_for(root, cache_dir, no_cache))
-    return found, root
+def _deprecated_cache_option(ctx: click.Context, param: click.Parameter,
+                             value: object) -> None:
+    if value:
+        click.echo(f"reportlint: note: --{param.name.replace('_', '-') if param.name else ''} "
+                   "is deprecated and does nothing: reportlint keeps no cache "
+                   "(the option will be removed in 0.3)", err=True)
 
 
 def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -153,10 +163,10 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
           sarif_omit_suppressed: bool, baseline_file: str | None, write_baseline: str | None,
           fail_on: str, quiet: bool, show_suppressed: bool,
           color: str, allow_local_rules: bool, rules_dirs: tuple[str, ...],
-          jobs: int, no_cache: bool, cache_dir: str | None) -> None:
+          jobs: int) -> None:
     """Lint PATHS (files or folders; default: the config's `documents`)."""
     start = _now()
-    found, project_root = _discover(config_path, cache_dir, no_cache)
+    found, project_root = discover(config_path)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     specs = [parse_output(o, fmt, FORMATS) for o in outputs]
@@ -170,7 +180,6 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     if not paths and not cfg.documents:
         _fail("nothing to lint: give PATHS or list `documents` in the configuration")
     run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
-    startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
     _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
@@ -200,7 +209,6 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
         problem = write_step_summary(results, info)
         if problem:
             click.echo(f"reportlint: warning: {problem}", err=True)
-    patterns.save()  # last: the reporters compile patterns too
     sys.exit(code)
 
 
@@ -243,13 +251,12 @@ def exit_code(results: list[FileResult], fail_on: str) -> int:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Read documents in this many processes (0: one per core).")
 def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
-          sources_root: str | None, fmt: str, jobs: int, no_cache: bool,
-          cache_dir: str | None) -> None:
+          sources_root: str | None, fmt: str, jobs: int) -> None:
     """Words, pages, tables, diagrams, tags, citations and how many claims are sourced
     and verified, per document."""
     from reportlint.stats import FIELDS
 
-    found, project_root = _discover(config_path, cache_dir, no_cache)
+    found, project_root = discover(config_path)
 
     cfg, registry = load_config(found, profile,
                                 registry_factory=_registry_factory(False, ()))
@@ -260,9 +267,7 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
     run.rules = []  # statistics only: no rule runs
     run.collect_stats = True
-    startup_done()
     results = lint_paths(run, paths, jobs=jobs or default_jobs())
-    patterns.save()
     problems = [f for r in results for f in r.findings]
     if fmt == "json":
         import json

@@ -17,6 +17,7 @@ import dataclasses
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,9 @@ from reportlint import options as opts
 from reportlint.discovery import find_config
 from reportlint.finding import Severity
 from reportlint.limits import Limits
-from reportlint.records import record
 from reportlint.registry import Registry
 from reportlint.rule import Rule
-from reportlint.yamlload import LineDict, LineList, YamlError, cached_load
+from reportlint.yamlload import LineDict, LineList, YamlError, load
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "executive-summary"
@@ -49,7 +49,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-@record
+@dataclass(frozen=True)
 class RuleConfig:
     """A rule's validated settings."""
 
@@ -59,7 +59,7 @@ class RuleConfig:
     options: Any
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class Config:
     """The merged, validated configuration."""
 
@@ -113,7 +113,7 @@ def _read_yaml(path: Path, label: str) -> LineDict:
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", label) from None
     try:
-        data = cached_load(text)
+        data = load(text)
     except YamlError as exc:
         col = f", column {exc.column}" if exc.column else ""
         raise ConfigError(f"invalid YAML{col}: {exc.message}", label, exc.line) from None

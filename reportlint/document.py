@@ -22,7 +22,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 import marko
@@ -31,14 +31,12 @@ from marko import inline as minline
 from marko.ext.gfm import elements as gfm
 from marko.helpers import MarkoExtension
 
-from reportlint import patterns
-from reportlint.records import record
 from reportlint.span import Position, Span
 
 T = TypeVar("T")
 
-_COMMENT_RE = patterns.compile(r"<!--(.*?)-->", re.DOTALL)
-_FRONT_MATTER_RE = patterns.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
                                     re.DOTALL)
 
 
@@ -88,7 +86,7 @@ class LineIndex:
 # --------------------------------------------------------------------------- prose
 
 
-@record
+@dataclass(frozen=True)
 class Piece:
     """A run of prose text and where it came from.
 
@@ -104,7 +102,7 @@ class Piece:
     exact: bool
 
 
-@record
+@dataclass(frozen=True)
 class Prose:
     """The inline text of a block, as a reader sees it, mapped back to the source.
 
@@ -180,7 +178,7 @@ class Prose:
 # --------------------------------------------------------------------------- blocks
 
 
-@record
+@dataclass(frozen=True)
 class Block:
     """Any block: its span and the index of the section it belongs to."""
 
@@ -188,7 +186,7 @@ class Block:
     section: int  # index into Document.sections
 
 
-@record
+@dataclass(frozen=True)
 class Heading(Block):
     level: int
     text: str
@@ -196,13 +194,13 @@ class Heading(Block):
     style: str = "atx"  # "atx" or "setext"
 
 
-@record
+@dataclass(frozen=True)
 class Paragraph(Block):
     prose: Prose = field(repr=False)
     quote_depth: int = 0
 
 
-@record
+@dataclass(frozen=True)
 class ListItem(Block):
     """A list item; ``prose`` is its own paragraphs (nested lists are separate items)."""
 
@@ -213,20 +211,20 @@ class ListItem(Block):
     quote_depth: int = 0
 
 
-@record
+@dataclass(frozen=True)
 class Cell:
     text: str
     span: Span
     prose: Prose = field(repr=False)
 
 
-@record
+@dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
     span: Span
 
 
-@record
+@dataclass(frozen=True)
 class Table(Block):
     header: Row
     rows: tuple[Row, ...]
@@ -236,7 +234,7 @@ class Table(Block):
         return tuple(c.text for c in self.header.cells)
 
 
-@record
+@dataclass(frozen=True)
 class CodeBlock(Block):
     """Fenced (``` or ~~~) or indented code. ``lang`` is the first word of ``info``."""
 
@@ -248,12 +246,12 @@ class CodeBlock(Block):
     opening: Span  # the opening fence line (the first line, for indented code)
 
 
-@record
+@dataclass(frozen=True)
 class BlockQuote(Block):
     depth: int = 1
 
 
-@record
+@dataclass(frozen=True)
 class HtmlComment(Block):
     """``<!-- text -->``; ``text`` is the inside, stripped. ``inline`` inside a paragraph."""
 
@@ -261,7 +259,7 @@ class HtmlComment(Block):
     inline: bool = False
 
 
-@record
+@dataclass(frozen=True)
 class FrontMatter:
     span: Span
     raw: str
@@ -269,7 +267,7 @@ class FrontMatter:
     error: str | None = None
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class Section:
     """A heading and what follows it up to the next heading of the same or higher level.
 
@@ -652,7 +650,7 @@ def _code_text(el: Any) -> str:
     return "".join(c.children for c in el.children if isinstance(c.children, str))
 
 
-_DELIM_ROW_RE = patterns.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_DELIM_ROW_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 def _cells(row: str) -> int:

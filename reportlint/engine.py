@@ -8,11 +8,10 @@ on. An unreadable file becomes an RL904 notice; the other files go on.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import glob
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,6 @@ from reportlint.document import Document
 from reportlint.finding import Finding, Related, Severity
 from reportlint.limits import LimitExceeded, Limits, check_nesting, time_budget
 from reportlint.notices import notice
-from reportlint.records import record
 from reportlint.registry import Registry
 from reportlint.rule import Context, Rule
 from reportlint.span import Span
@@ -32,7 +30,7 @@ SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", "
                        ".mypy_cache", ".ruff_cache", ".pytest_cache"})
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class FileResult:
     """One document's findings (and, when asked, its model and statistics)."""
 
@@ -43,7 +41,7 @@ class FileResult:
     stats: dict[str, Any] | None = None  # reportlint.stats figures, when the run asks
 
 
-@record(frozen=False, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Run:
     """Everything needed to lint: validated config, registry, roots, rule instances."""
 
@@ -156,24 +154,7 @@ def parse(text: str, display: str, limits: Limits) -> Document:
 
 
 def lint_text(run: Run, text: str, display: str) -> FileResult:
-    """Lint one document's text: parse, every rule, suppressions, sorted findings.
-
-    The cyclic garbage collector is paused meanwhile: parsing and linting
-    allocate many small objects that reference counting frees, and the
-    collector's repeated passes over a large model are wasted work (a
-    10,000-column table parses in half the time). It is back on before the
-    next document, so a corpus never accumulates garbage.
-    """
-    if not gc.isenabled():
-        return _lint_text(run, text, display)
-    gc.disable()
-    try:
-        return _lint_text(run, text, display)
-    finally:
-        gc.enable()
-
-
-def _lint_text(run: Run, text: str, display: str) -> FileResult:
+    """Lint one document's text: parse, every rule, suppressions, sorted findings."""
     try:
         doc = parse(text, display, run.config.parse_limits)
     except LimitExceeded as exc:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from reportlint.records import record
 from reportlint.span import Span
 
 
@@ -28,7 +27,7 @@ class Severity(enum.Enum):
         return self.value
 
 
-@record
+@dataclass(frozen=True)
 class Related:
     """A secondary location: typically where the evidence is, or should be."""
 
@@ -36,7 +35,7 @@ class Related:
     message: str
 
 
-@record
+@dataclass(frozen=True)
 class Finding:
     """One problem found in one file.
 

@@ -13,17 +13,16 @@ import functools
 import re
 from collections.abc import Iterator
 
-from reportlint import patterns
 from reportlint.document import Block, Document, Prose, Section
 
-GUIDANCE_RE = patterns.compile(r"\s*\((?=[^()]*\bpages?\b)[^()]*\)\s*$", re.IGNORECASE)
-NUMBERING_RE = patterns.compile(
+GUIDANCE_RE = re.compile(r"\s*\((?=[^()]*\bpages?\b)[^()]*\)\s*$", re.IGNORECASE)
+NUMBERING_RE = re.compile(
     r"^\s*(?:(?:\d+(?:\.\d+)*[.)]?)|(?:[A-Z]{1,3}\d+[a-z]?))\s*[:.)—–-]?\s+", re.IGNORECASE)
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'",
                          "“": '"', "”": '"', "\u00a0": " "})
-_SPACE_RE = patterns.compile(r"\s+")
-_LEVEL_RE = patterns.compile(r"^#+\s*")
-_SPLIT_LEVEL_RE = patterns.compile(r"^(#{1,6})\s+(.*)$")
+_SPACE_RE = re.compile(r"\s+")
+_LEVEL_RE = re.compile(r"^#+\s*")
+_SPLIT_LEVEL_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
 def normalize_heading(text: str, numbering: bool = True, guidance: bool = False) -> str:
@@ -45,7 +44,7 @@ def _normalize(text: str, numbering: bool, guidance: bool) -> str:
 
 
 _normalize_cached = functools.lru_cache(maxsize=4096)(_normalize)
-_PAGE_RE = patterns.compile(r"\bpages?\b", re.IGNORECASE)
+_PAGE_RE = re.compile(r"\bpages?\b", re.IGNORECASE)
 
 
 def _strip_guidance(t: str) -> str:

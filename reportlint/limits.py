@@ -20,16 +20,16 @@ file and the limit, and the other files are still linted.
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from reportlint import patterns
 from reportlint.options import opt
-from reportlint.records import record
 
 
-@record
+@dataclass(frozen=True)
 class Limits:
     max_bytes: int = opt(5_000_000, "Largest report read, in bytes.")
     max_nesting: int = opt(32, "Deepest nesting of lists and block quotes together.")
@@ -52,8 +52,8 @@ class LimitExceeded(Exception):
 
 
 # container markers at the start of a line: ">" or a list marker followed by a space
-_PREFIX_RE = patterns.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))")
-_FENCE_RE = patterns.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_PREFIX_RE = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))")
+_FENCE_RE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 
 
 def nesting_depth(line: str) -> tuple[int, int]:

@@ -1,5 +1,15 @@
 """marko's GFM parser with the same output, minus work it repeats.
 
+**The contract.** With the same extensions, ``_Parser`` builds exactly the
+tree stock marko builds, every element's ``source_span`` included; only the
+time differs (about half of the model's parse). ``tests/core/test_mdparse.py``
+proves it on every fixture, on seeded generated documents and on hypothesis
+input. It is used only with the marko series that test ran against
+(``CHECKED_SERIES``); on any other series, or with ``REPORTLINT_STOCK_MARKO=1``
+in the environment, the model runs stock marko (``make test`` runs the model
+and rule tests once that way, so the fallback cannot rot). ``reportlint
+--version`` says which parser runs.
+
 The document model parses every linted report with marko. Profiling shows
 that much of marko's time goes to re-reading the same line: every block
 element type asks ``Source.expect_re``, which re-runs the line regex, builds
@@ -11,9 +21,8 @@ every paragraph, even one without the character that element starts with.
 This module removes that repetition without changing a single element:
 
 - ``_Source`` memoises per offset what only depends on the (immutable)
-  buffer and the offset: the line's match object and string, and compiled
-  patterns. The prefix check for the top level (empty prefix) is answered
-  without a regex (``re.match("", s)`` always matches at 0).
+  buffer and the offset: the line's match object and string. The prefix
+  check for the top level (empty prefix) is answered without a regex (``re.match("", s)`` always matches at 0).
 - ``_Parser`` keeps the sorted block element list instead of sorting it for
   every nested parse and table row, and parses inline text with
   ``_parse_inline_text``, marko's ``inline_parser.parse`` with two exact
@@ -32,6 +41,7 @@ checked against (2.2) and falls back to marko's own ``Parser`` otherwise.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from typing import Any, cast
@@ -43,35 +53,40 @@ from marko.inline import InlineElement
 from marko.parser import Parser
 from marko.source import Source
 
-from reportlint import patterns
-
 _RAW_LINE = r"(?m)[^\n]*$\n?"  # marko's pattern for the whole next line
-_RAW_LINE_RE = patterns.compile(_RAW_LINE)
-_COMPILED: dict[str, re.Pattern[str]] = {}
-_DELIMITER_CHARS = patterns.compile(r"[\\`\]!\[*_]")
-_DELIMITERS_RE = patterns.compile(r"(?:!?\[|\*+|_+)")
-_CODE_RE = patterns.compile(r"(?<!`)(`+)(?!`)([\s\S]+?)(?<!`)\1(?!`)")
+_RAW_LINE_RE = re.compile(_RAW_LINE)
+_DELIMITER_CHARS = re.compile(r"[\\`\]!\[*_]")
+_DELIMITERS_RE = re.compile(r"(?:!?\[|\*+|_+)")
+_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)([\s\S]+?)(?<!`)\1(?!`)")
+
+
+#: The marko release series ``tests/core/test_mdparse.py`` was run against.
+CHECKED_SERIES = "2.2."
+#: Set to 1 to run stock marko even on the checked series.
+STOCK_ENV = "REPORTLINT_STOCK_MARKO"
+
+
+def accelerated() -> bool:
+    """True when the model parses with ``_Parser`` rather than marko's own parser."""
+    return marko.__version__.startswith(CHECKED_SERIES) and os.environ.get(STOCK_ENV) != "1"
+
+
+def describe() -> str:
+    """Which Markdown parser runs, for ``reportlint --version``."""
+    how = ("accelerated by reportlint.mdparse" if accelerated() else
+           f"stock parser ({STOCK_ENV}=1)" if marko.__version__.startswith(CHECKED_SERIES)
+           else f"stock parser (reportlint.mdparse is checked against {CHECKED_SERIES}x)")
+    return f"marko {marko.__version__}, {how}"
 
 
 def parser_class() -> type[Parser]:
-    """``_Parser`` with the marko series it was verified against, else marko's own."""
-    if marko.__version__.startswith("2.2."):
-        return _Parser
-    return Parser
+    """``_Parser`` on the checked marko series, else marko's own ``Parser``."""
+    return _Parser if accelerated() else Parser
 
 
 def fast_elements() -> list[type[Any]]:
     """Block element overrides that fail fast, for ``_Parser`` only (see below)."""
     return [_HTMLBlock, _Table] if parser_class() is _Parser else []
-
-
-def _compiled(pattern: str) -> re.Pattern[str]:
-    found = _COMPILED.get(pattern)
-    if found is None:
-        if len(_COMPILED) > 512:  # marko's patterns are a fixed set; stay bounded anyway
-            _COMPILED.clear()
-        found = _COMPILED[pattern] = patterns.compile(pattern)  # marko's, cached across runs
-    return found
 
 
 class _Source(Source):
@@ -105,7 +120,7 @@ class _Source(Source):
 
     def _expect_re(self, regexp: re.Pattern[str] | str, pos: int) -> re.Match[str] | None:
         if isinstance(regexp, str):
-            regexp = _compiled(regexp)
+            regexp = re.compile(regexp)
         return regexp.match(self._buffer, pos)
 
     def expect_re(self, regexp: re.Pattern[str] | str) -> re.Match[str] | None:
@@ -119,8 +134,7 @@ class _Source(Source):
         prefix_len = self.match_prefix(prefix, line) if prefix else 0
         if prefix_len >= 0:
             if isinstance(regexp, str):
-                found = _COMPILED.get(regexp)
-                regexp = found if found is not None else _compiled(regexp)
+                regexp = re.compile(regexp)  # re's own cache holds marko's few patterns
             match = regexp.match(self._buffer, pos + prefix_len)
             self.match = match
             return match
@@ -366,7 +380,7 @@ class _Brackets:
 
 # --------------------------------------------------------------------------- fast failures
 
-_NEVER = patterns.compile(r"(?!)")
+_NEVER = re.compile(r"(?!)")
 
 
 class _HTMLBlock(block.HTMLBlock):

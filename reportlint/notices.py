@@ -6,12 +6,13 @@ annotations); SARIF also carries them as tool execution notifications.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlint.finding import Finding, Severity
-from reportlint.records import record
 from reportlint.span import Span
 
 
-@record(eq=False)
+@dataclass(frozen=True, eq=False)
 class Notice:
     """A notice: reportlint's own finding about the run (RL9xx)."""
 

@@ -14,9 +14,8 @@ import dataclasses
 import types
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Literal, Union
-
-from reportlint.records import record
 
 
 def opt(default: Any, help: str) -> Any:
@@ -26,7 +25,7 @@ def opt(default: Any, help: str) -> Any:
     return dataclasses.field(default=default, metadata={"help": help})
 
 
-@record
+@dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-
-from reportlint.records import record
 
 
 class OutputError(Exception):
     """An output that cannot be written, or a malformed ``--output``."""
 
 
-@record
+@dataclass(frozen=True)
 class OutputSpec:
     """One requested output: a format and where it goes."""
 

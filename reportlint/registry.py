@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportlint.entrypoints import entry_points
-from reportlint.records import record
 from reportlint.rule import Rule
 
 GROUP = "reportlint.rules"
@@ -33,7 +32,7 @@ class RegistryError(Exception):
     """A rule could not be loaded or looked up."""
 
 
-@record(eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Entry:
     """A registered rule class and where it came from."""
 
@@ -66,6 +65,8 @@ class Registry:
             self._lookup[key.lower()] = cls.id
 
     def load_entry_points(self) -> None:
+        from importlib.metadata import entry_points
+
         for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name != "builtin", e.name)):
             dist = getattr(ep, "dist", None)
             is_builtin = ep.value.startswith("reportlint.rules:")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from reportlint import patterns
 from reportlint.finding import Finding, Related, Severity
 from reportlint.options import NoOptions
 from reportlint.span import Span
@@ -15,8 +15,8 @@ from reportlint.span import Span
 if TYPE_CHECKING:
     from reportlint.document import Document
 
-ID_RE = patterns.compile(r"^[A-Z]{2,4}\d{3}$")
-NAME_RE = patterns.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+ID_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 RESERVED_OPTION_NAMES = frozenset({"severity", "enabled"})
 REQUIRED_DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
 

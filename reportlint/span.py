@@ -8,10 +8,10 @@ finding leaves a rule.
 
 from __future__ import annotations
 
-from reportlint.records import record
+from dataclasses import dataclass
 
 
-@record(order=True)
+@dataclass(frozen=True, order=True)
 class Position:
     """A place in a file: 1-based line, 1-based column in code points."""
 
@@ -22,7 +22,7 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-@record(order=True)
+@dataclass(frozen=True, order=True)
 class Span:
     """A region of a file. ``start`` inclusive, ``end`` exclusive."""
 

@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from reportlint import patterns
 from reportlint.document import Document
 from reportlint.finding import Finding
 from reportlint.notices import notice
-from reportlint.records import record
 
-_DIRECTIVE_RE = patterns.compile(
+_DIRECTIVE_RE = re.compile(
     r"^reportlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.DOTALL
 )
-_ANY_RE = patterns.compile(r"^reportlint[-\s]", re.IGNORECASE)
+_ANY_RE = re.compile(r"^reportlint[-\s]", re.IGNORECASE)
 
 
-@record
+@dataclass(frozen=True)
 class Range:
     rule: str | None  # rule id, or None for every rule
     start: int

@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from reportlint import patterns
 from reportlint.document import Document, Heading, ListItem, Paragraph, Prose, Table
-from reportlint.records import record
 
 DEFAULT_EXCLUDE = (r"\((?:source|sources)\s*:[^()]*(?:\([^()]*\)[^()]*)*\)",)
-_WORD_RE = patterns.compile(r"\S+")
-_HAS_ALNUM = patterns.compile(r"[^\W_]")
+_WORD_RE = re.compile(r"\S+")
+_HAS_ALNUM = re.compile(r"[^\W_]")
 # a whitespace-delimited run with no letter or digit: not a word ("—", "|", "__")
-_NOT_A_WORD_RE = patterns.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-_URL_RE = patterns.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_NOT_A_WORD_RE = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-@record
+@dataclass(frozen=True)
 class WordCount:
     prose: int
     table: int
@@ -38,7 +37,7 @@ class WordCounter:
     """Counts words per the module's definition; ``exclude`` are regexes blanked first."""
 
     def __init__(self, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> None:
-        self.exclude = tuple(patterns.compile(p, re.IGNORECASE) for p in exclude)
+        self.exclude = tuple(re.compile(p, re.IGNORECASE) for p in exclude)
 
     def count_text(self, text: str) -> int:
         # a URL holds "://" or "www." (any case): skip the slow case-insensitive scan without

@@ -3,10 +3,10 @@ from __future__ import annotations
 import difflib
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Heading, Rule, Severity, Span, opt, split_level
 from reportlint import normalize_heading as _norm
-from reportlint.records import record
 
 WILDCARDS = ("*", "+", "?")
 
@@ -70,7 +70,7 @@ class RequiredHeadings(Rule):
     default_severity = Severity.ERROR
     tags = ("structure",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         headings: tuple[str, ...] = opt((), "Ordered template: heading texts (optionally with "
                                             "`#` level) and wildcards `*`, `+`, `?`.")

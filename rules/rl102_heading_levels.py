@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from reportlint import Context, Document, Finding, Rule, Severity, opt
-from reportlint.records import record
 
 
 class HeadingLevels(Rule):
@@ -46,7 +46,7 @@ class HeadingLevels(Rule):
     default_severity = Severity.ERROR
     tags = ("structure",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         levels: tuple[int, ...] = opt((1, 2, 3, 4, 5, 6), "Allowed levels besides the title.")
         title: Literal["optional", "required", "forbidden"] = opt(

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, Table, find_section, opt
-from reportlint.records import record
 
 
-@record
+@dataclass(frozen=True)
 class SectionTables:
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int = opt(0, "Fewest tables in the section, its subsections included.")
@@ -54,7 +54,7 @@ class TableCount(Rule):
     default_severity = Severity.WARNING
     tags = ("structure",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         min: int = opt(0, "Fewest tables in the report.")
         max: int | None = opt(None, "Most tables in the report (null: no limit).")

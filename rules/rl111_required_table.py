@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from reportlint import (
     Context,
@@ -16,10 +17,9 @@ from reportlint import (
     normalize_heading,
     opt,
 )
-from reportlint.records import record
 
 
-@record
+@dataclass(frozen=True)
 class TableSpec:
     name: str = opt("", "The table's name, found in a heading, a caption or the header.")
     section: str = opt("", "The section it must be in (empty: anywhere).")
@@ -88,7 +88,7 @@ class RequiredTable(Rule):
     default_severity = Severity.ERROR
     tags = ("structure",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         tables: tuple[TableSpec, ...] = opt((), "The required tables.")
 

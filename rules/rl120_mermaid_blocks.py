@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import CodeBlock, Context, Document, Finding, Rule, Severity, find_section, opt
-from reportlint.records import record
 
 
 class MermaidBlocks(Rule):
@@ -36,7 +36,7 @@ class MermaidBlocks(Rule):
     default_severity = Severity.ERROR
     tags = ("structure", "diagram")
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         min: int = opt(1, "Fewest diagrams.")
         max: int | None = opt(1, "Most diagrams (null: no limit).")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from reportlint import CodeBlock, Context, Document, Finding, Rule, Severity, Span, opt, patterns
-from reportlint.records import record
+from reportlint import CodeBlock, Context, Document, Finding, Rule, Severity, Span, opt
 
 KNOWN_TYPES = (
     "flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram",
@@ -14,21 +14,21 @@ KNOWN_TYPES = (
     "xychart-beta", "block-beta", "packet-beta", "kanban", "architecture-beta", "radar-beta",
 )
 # node shapes: id[..] id(..) id([..]) id[(..)] id((..)) id{..} id{{..}} id>..] id[/../]
-_NODE_RE = patterns.compile(
+_NODE_RE = re.compile(
     r"""(?P<id>[A-Za-z_][\w.-]*)\s*
         (?:\[\[(?P<a>[^\]]*)\]\]|\[\((?P<b>[^)]*)\)\]|\(\[(?P<c>[^\]]*)\]\)|\(\((?P<d>[^)]*)\)\)
           |\{\{(?P<e>[^}]*)\}\}|\[/(?P<f>[^\]]*)/\]|\[\\(?P<g>[^\]]*)\\\]|\[(?P<h>[^\]]*)\]
           |\((?P<i>[^)]*)\)|\{(?P<j>[^}]*)\}|>(?P<k>[^\]]*)\])""",
     re.VERBOSE)
-_ID_RE = patterns.compile(r"(?<![\w\"])([A-Za-z_][\w]*)(?![\w\"\[\(\{>])")
-_EDGE_TEXT_RE = patterns.compile(r"\|[^|\n]*\|")  # A -->|label| B
+_ID_RE = re.compile(r"(?<![\w\"])([A-Za-z_][\w]*)(?![\w\"\[\(\{>])")
+_EDGE_TEXT_RE = re.compile(r"\|[^|\n]*\|")  # A -->|label| B
 # A -- x --> B
-_EDGE_DASH_RE = patterns.compile(r"(?:--|==|-\.)\s+[^\n]*?\s+(?:-->|==>|\.->|---|-\.-)")
+_EDGE_DASH_RE = re.compile(r"(?:--|==|-\.)\s+[^\n]*?\s+(?:-->|==>|\.->|---|-\.-)")
 _STATEMENT_KEYWORDS = frozenset({"style", "classdef", "class", "click", "linkstyle",
                                  "direction", "acctitle", "accdescr"})
 _NOT_IDS = frozenset({"subgraph", "end", "graph", "flowchart", "td", "tb", "lr", "rl", "bt"})
-_TOKEN_RE = patterns.compile(r"[^\W_]+")
-_DIRECTIVE_RE = patterns.compile(r"^\s*(%%.*)?$")
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_DIRECTIVE_RE = re.compile(r"^\s*(%%.*)?$")
 
 
 def _tokens(text: str) -> list[str]:
@@ -89,7 +89,7 @@ class MermaidContent(Rule):
     default_severity = Severity.ERROR
     tags = ("diagram",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         types: tuple[str, ...] = opt((), "Allowed diagram types (empty: any known type).")
         nodes: tuple[str, ...] = opt((), "Terms that must name a node; `|` separates "

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, ListItem, Rule, Severity, find_section, opt
-from reportlint.records import record
 
 
-@record
+@dataclass(frozen=True)
 class SectionItems:
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int = opt(0, "Fewest top-level items.")
@@ -53,7 +53,7 @@ class ListItems(Rule):
     default_severity = Severity.WARNING
     tags = ("structure",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         sections: tuple[SectionItems, ...] = opt((), "Sections and their item ranges.")
 

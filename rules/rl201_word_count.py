@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, opt
-from reportlint.records import record
 from reportlint.words import DEFAULT_EXCLUDE, length_message
 
 
@@ -41,7 +41,7 @@ class WordCount(Rule):
     default_severity = Severity.WARNING
     tags = ("length",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         min: int | None = opt(None, "Fewest prose words.")
         max: int | None = opt(None, "Most prose words.")

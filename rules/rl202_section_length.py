@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, find_section, opt
-from reportlint.records import record
 from reportlint.words import DEFAULT_EXCLUDE, length_message
 
 
-@record
+@dataclass(frozen=True)
 class SectionWords:
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int | None = opt(None, "Fewest prose words, subsections included.")
@@ -43,7 +43,7 @@ class SectionLength(Rule):
     default_severity = Severity.WARNING
     tags = ("length",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         sections: tuple[SectionWords, ...] = opt((), "Sections and their word ranges.")
         exclude: tuple[str, ...] = opt(DEFAULT_EXCLUDE, "Regexes whose matches are not counted.")

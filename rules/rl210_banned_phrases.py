@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, opt, patterns, prose_blocks
-from reportlint.records import record
+from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
 
 FLUFF = (
     "world-class", "best-in-class", "cutting-edge", "bleeding-edge", "game-changing",
@@ -80,7 +80,7 @@ class BannedPhrases(Rule):
     tags = ("style",)
     _compiled: tuple[re.Pattern[str] | None, tuple[str, ...] | None] | None = None
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         phrases: tuple[str, ...] = opt(FLUFF, "Banned phrases.")
         extra_phrases: tuple[str, ...] = opt((), "Phrases added to `phrases`.")
@@ -89,7 +89,7 @@ class BannedPhrases(Rule):
         def __post_init__(self) -> None:
             for p in self.patterns:
                 try:
-                    patterns.compile(p)
+                    re.compile(p)
                 except re.error as exc:
                     raise ValueError(f"patterns: invalid regular expression {p!r}: {exc}"
                                      ) from None
@@ -109,7 +109,7 @@ class BannedPhrases(Rule):
             alts = [_phrase_re(p) for p in phrases] + [f"(?:{p})" for p in o.patterns]
             hints = [_hint(p) for p in phrases]
             self._compiled = (
-                patterns.compile("|".join(alts), re.IGNORECASE) if alts else None,
+                re.compile("|".join(alts), re.IGNORECASE) if alts else None,
                 None if o.patterns or None in hints
                 else tuple(sorted({h for h in hints if h is not None})))
         return self._compiled

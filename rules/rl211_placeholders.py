@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, opt, patterns, prose_blocks
-from reportlint.records import record
+from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
 
 # one alternation, leftmost match wins, so "(source: TBD)" is one finding, not two;
 # only the TODO-style words are case-sensitive ("a todo list" is prose)
@@ -17,7 +17,7 @@ PLACEHOLDERS = (
     r"(?i:<(?:insert|placeholder|fill)[^>]*>)",
     r"\?\?\?+",
 )
-_COMMENT_RE = patterns.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _MASK = frozenset({"code", "url"})
 # A cheap test each default pattern's matches pass: a substring they contain, or a regex
 # that finds them and that the engine scans fast (it starts with a literal or a small
@@ -25,10 +25,10 @@ _MASK = frozenset({"code", "url"})
 # with the alternation, whose `\b` and `(?i:` alternatives defeat the regex engine's
 # prefix search. A pattern without an entry here has no test: then every text is scanned.
 _PROBES: dict[str, tuple[str | re.Pattern[str], ...]] = {
-    PLACEHOLDERS[0]: (patterns.compile(PLACEHOLDERS[0]),),  # starts with a literal "("
+    PLACEHOLDERS[0]: (re.compile(PLACEHOLDERS[0]),),  # starts with a literal "("
     PLACEHOLDERS[1]: ("TODO", "TBD", "TBC", "FIXME", "XXX"),
     # no character but ASCII letters matches l, o, r, e or m under re.IGNORECASE
-    PLACEHOLDERS[2]: (patterns.compile("[Ll][Oo][Rr][Ee][Mm]"),),
+    PLACEHOLDERS[2]: (re.compile("[Ll][Oo][Rr][Ee][Mm]"),),
     PLACEHOLDERS[3]: ("[",),
     PLACEHOLDERS[4]: ("{{",),
     PLACEHOLDERS[5]: ("<",),
@@ -80,7 +80,7 @@ class Placeholders(Rule):
     default_severity = Severity.ERROR
     tags = ("completeness",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         patterns: tuple[str, ...] = opt(PLACEHOLDERS, "Placeholder regexes.")
         allow: tuple[str, ...] = opt((), "Regexes of matches to accept.")
@@ -88,7 +88,7 @@ class Placeholders(Rule):
         def __post_init__(self) -> None:
             for p in (*self.patterns, *self.allow):
                 try:
-                    patterns.compile(p)
+                    re.compile(p)
                 except re.error as exc:
                     raise ValueError(f"invalid regular expression {p!r}: {exc}") from None
 
@@ -96,8 +96,8 @@ class Placeholders(Rule):
         o = self.options
         if not o.patterns:
             return
-        pattern = patterns.compile("|".join(f"(?:{p})" for p in o.patterns))
-        allow = [patterns.compile(a, re.IGNORECASE) for a in o.allow]
+        pattern = re.compile("|".join(f"(?:{p})" for p in o.patterns))
+        allow = [re.compile(a, re.IGNORECASE) for a in o.allow]
         probes = tuple(t for p in o.patterns for t in _PROBES.get(p, ()))
         probed = all(p in _PROBES for p in o.patterns)
         texts = []

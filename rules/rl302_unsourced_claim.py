@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
-from reportlint.records import record
 
 
 class UnsourcedClaim(Rule):
@@ -62,7 +62,7 @@ class UnsourcedClaim(Rule):
     default_severity = Severity.ERROR
     tags = ("evidence",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         suggestions: int = opt(3, "Places under the sources root to suggest, at most.")
 

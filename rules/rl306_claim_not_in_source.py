@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
-from reportlint.records import record
 
 
 class ClaimNotInSource(Rule):
@@ -58,7 +58,7 @@ class ClaimNotInSource(Rule):
     default_severity = Severity.ERROR
     tags = ("evidence",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         outside_section: bool = opt(True, "Report numbers found only outside the cited "
                                           "section, as notes.")

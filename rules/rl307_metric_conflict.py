@@ -3,11 +3,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt, patterns
-from reportlint.records import record
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
 
 METRICS = (
     "backend tests", "frontend tests", "end-to-end tests", "e2e tests", "unit tests",
@@ -15,9 +15,9 @@ METRICS = (
     "mypy errors", "ruff violations", "type-ignore comments", "open findings",
     "routers", "endpoints", "training steps", "judge score",
 )
-_MILESTONE_RE = patterns.compile(r"(?i)(?:^|[^a-z0-9])m(\d+)(?![0-9])")
-_WORD_RE = patterns.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-_TREND_RE = patterns.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|grew|rose|"
+_MILESTONE_RE = re.compile(r"(?i)(?:^|[^a-z0-9])m(\d+)(?![0-9])")
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_TREND_RE = re.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|grew|rose|"
                        r"fell|dropped|increased|decreased|was|were)\b|→|->")
 
 
@@ -119,7 +119,7 @@ class MetricConflict(Rule):
     tags = ("evidence",)
     precision = "medium"
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         metrics: tuple[str, ...] = opt(METRICS, "Metric labels compared.")
         extra_metrics: tuple[str, ...] = opt((), "Labels added to `metrics`.")
@@ -295,7 +295,7 @@ class MetricConflict(Rule):
 
 
 # a label does not run across cells, clauses or parentheses
-_BREAK_RE = patterns.compile(r"[|;()\[\]]|[,.](?!\d)")
+_BREAK_RE = re.compile(r"[|;()\[\]]|[,.](?!\d)")
 # the text allowed between a label and its number: at most two linking words
 _LINK = (r"[\s:=]*(?:(?:is|are|was|were|of|at|has|have|reached|stands|now|"
          r"total|totals|count|to)[\s:=]+){0,2}")
@@ -303,8 +303,8 @@ _LINK = (r"[\s:=]*(?:(?:is|are|was|were|of|at|has|have|reached|stands|now|"
 
 # every character a linking text (_LINK) can hold is in [\s:=], an ASCII letter or
 # one of the letters re.IGNORECASE equates with an ASCII letter (İ ı ſ K)
-_NOT_LINKING_RE = patterns.compile("[^\\s:=A-Za-z\u0130\u0131\u017f\u212a]")
-_LINKING_RE = patterns.compile(_LINK, re.IGNORECASE)  # for fullmatch(text, i, j)
+_NOT_LINKING_RE = re.compile("[^\\s:=A-Za-z\u0130\u0131\u017f\u212a]")
+_LINKING_RE = re.compile(_LINK, re.IGNORECASE)  # for fullmatch(text, i, j)
 
 
 class _Numbers:

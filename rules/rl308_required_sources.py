@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
-from reportlint.records import record
 
 
 def _matches(pattern: str, path: str) -> bool:
@@ -48,7 +48,7 @@ class RequiredSources(Rule):
     default_severity = Severity.ERROR
     tags = ("evidence",)
 
-    @record
+    @dataclass(frozen=True)
     class Options:
         required: tuple[str, ...] = opt((), "Inputs that must be cited (paths or globs).")
         optional: tuple[str, ...] = opt((), "Inputs to cite when they exist under the sources "

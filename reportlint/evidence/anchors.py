@@ -39,25 +39,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Generic, TypeVar
-
-from reportlint import patterns
-from reportlint.records import record
 
 T = TypeVar("T")
 
-_MARKUP = patterns.compile(r"[*`§]")
-_LEADING_HASHES = patterns.compile(r"^#+\s*")
-_TRAILING_PAREN = patterns.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
-_LABEL = patterns.compile(
+_MARKUP = re.compile(r"[*`§]")
+_LEADING_HASHES = re.compile(r"^#+\s*")
+_TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_LABEL = re.compile(
     r"^(?P<label>[a-z]{1,4}[-_]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*|[ivxlc]+(?=[.)]|$))"
     r"(?:\s*[:.)\u2013\u2014-]+\s*|\s+|$)"
 )
-_LABEL_JOINERS = patterns.compile(r"[-_]")
-_NON_WORD_RUN = patterns.compile(r"[\W_]+")
+_LABEL_JOINERS = re.compile(r"[-_]")
+_NON_WORD_RUN = re.compile(r"[\W_]+")
 
 
-@record
+@dataclass(frozen=True)
 class AnchorKey:
     """The normalised parts of a section name (see the module docstring)."""
 
@@ -96,7 +94,7 @@ def anchor_key(text: str) -> AnchorKey:
     return AnchorKey(label, full, full)
 
 
-_SLUG_DROP = patterns.compile(r"[^\w\s-]")
+_SLUG_DROP = re.compile(r"[^\w\s-]")
 
 
 def github_slug(text: str) -> str:

@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
-from reportlint import patterns
 from reportlint.document import Prose
-from reportlint.records import record
 from reportlint.span import Span
 
-_PATH_LIKE = patterns.compile(
+_PATH_LIKE = re.compile(
     r"""(?:(?:https?|file)://\S+
       | ~(?:[/\\]\S*)?
       | [A-Za-z]:[\\/]\S*
@@ -46,28 +45,28 @@ _PATH_LIKE = patterns.compile(
 )
 _NOT_PATHS = frozenset({"e.g", "i.e", "a.k.a", "etc", "vs", "cf", "n/a", "w/o", "and/or",
                         "approx", "incl"})
-_LINE_SUFFIX = patterns.compile(
+_LINE_SUFFIX = re.compile(
     r"(?::(?P<a>\d+)(?:\s?[-\u2013]\s?(?P<b>\d+))?|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?)$")
-_ATTACHED_LINES = patterns.compile(
+_ATTACHED_LINES = re.compile(
     r":(?P<a>\d+)(?:\s?[-\u2013]\s?(?P<b>\d+))?(?!\w)|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?(?!\w)")
-_HASH_ANCHOR = patterns.compile(r"#(?P<anchor>[^\s#]+)$")
-_LINES_WORDS = patterns.compile(
+_HASH_ANCHOR = re.compile(r"#(?P<anchor>[^\s#]+)$")
+_LINES_WORDS = re.compile(
     r"(?i)\blines?\s*(?P<a>\d+)(?:\s*[-\u2013]\s*(?P<b>\d+))?\s*$")
-_TRAILING_PAREN = patterns.compile(r"\s*\((?P<q>[^()]*)\)\s*$")
-_EXTERNAL = patterns.compile(r"(?i)\bexternal(?:ly)?\b|\bhttps?://")
-_URL = patterns.compile(r"(?i)^https?://")
-_QUALIFIER_WORDS = patterns.compile(
+_TRAILING_PAREN = re.compile(r"\s*\((?P<q>[^()]*)\)\s*$")
+_EXTERNAL = re.compile(r"(?i)\bexternal(?:ly)?\b|\bhttps?://")
+_URL = re.compile(r"(?i)^https?://")
+_QUALIFIER_WORDS = re.compile(
     r"(?i)^(?:adapted|adaptation|derived|paraphrased|summari[sz]ed|see\b|via\b|cf\b|per\b|"
     r"as\s+of\b|approx|estimated|computed|inferred|latest|updated|referenced|external|"
     r"e\.g|i\.e|and\b|plus\b|also\b|n/?a\b|not\b|from\b|based\b|quoted|excerpt|partly|"
     r"partially|rounded|combined|extrapolated)")
-_SECTION_LIKE = patterns.compile(r"^(?:[A-Z0-9]|[a-z]{1,4}-?\d)")
+_SECTION_LIKE = re.compile(r"^(?:[A-Z0-9]|[a-z]{1,4}-?\d)")
 _STRIP_LEAD = "(\"'*["
 STRIP_TRAIL = ").,;:!?\"'*]"
 _SECTION_TRAIL = " \t\n.,;:"
 
 
-@record
+@dataclass(frozen=True)
 class Citation:
     """One cited source: a path with optional sections, lines and qualifier.
 
@@ -90,7 +89,7 @@ class Citation:
         return self.path.endswith(("/", "\\"))
 
 
-@record
+@dataclass(frozen=True)
 class TagProblem:
     """A malformed tag, for RL301. ``code`` is a stable short name."""
 
@@ -130,7 +129,7 @@ def parse_list(prose: Prose, lo: int, hi: int,
 # The commonest body, "PATH §Section": a file name and one section, with none of the
 # characters that make the general reading branch (separators, brackets, another §,
 # a line anchor's ":" or "#", backticks, a newline in the section)
-_SIMPLE_BODY = patterns.compile(
+_SIMPLE_BODY = re.compile(
     r"\s*([A-Za-z0-9_./-]*[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9_-]{0,9})\s+§([^§,;|()\[\]\n]*)")
 
 

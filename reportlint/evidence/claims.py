@@ -25,10 +25,10 @@ nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from reportlint import patterns
 from reportlint.document import Block, Document, Heading, ListItem, Paragraph, Prose, Table
 from reportlint.evidence import numbers as num
 from reportlint.evidence import sentences
@@ -43,14 +43,13 @@ from reportlint.evidence.tags import (
     source_column,
     source_line,
 )
-from reportlint.records import record
 from reportlint.span import Span
 
 # a label word, or (group "other") any other letter or digit
-_LEFTOVER_WORD = patterns.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
+_LEFTOVER_WORD = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
 
 
-@record
+@dataclass(frozen=True)
 class Cover:
     """A tag covering a claim, and how: ``inline``, ``column`` or ``standalone``."""
 
@@ -58,7 +57,7 @@ class Cover:
     tag: Tag
 
 
-@record
+@dataclass(frozen=True)
 class Claim:
     """A sentence, list item or table row, with its numbers and covering tags.
 
@@ -99,7 +98,7 @@ class Claim:
         return tuple(c for t in self.tags for c in t.citations)
 
 
-@record
+@dataclass(frozen=True)
 class Claims:
     """Everything the evidence rules read from one report, in document order."""
 

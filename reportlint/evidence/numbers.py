@@ -38,9 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from reportlint import patterns
 from reportlint.options import opt
-from reportlint.records import record
 from reportlint.span import Span
 
 #: Reasons a number is not hard. A policy may turn any of them back on.
@@ -53,7 +51,7 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|"
 
 # Alternatives are tried left to right at each position, so dates, times and
 # versions consume their digits before the plain number alternative sees them.
-_TOKEN = patterns.compile(
+_TOKEN = re.compile(
     rf"""
     (?=[\d.JFMASOND])  # every token starts with a digit, a dot or a month: skip the rest fast
     (?:
@@ -78,11 +76,11 @@ _TOKEN = patterns.compile(
     re.VERBOSE,
 )
 
-_DIGIT = patterns.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 # What may follow a number: "x 10^-5", a unit (attached or after one space),
 # a percent sign, a trailing "+".
-_AFTER = patterns.compile(
+_AFTER = re.compile(
     r"(?P<sci> ?[x×*] ?10\^(?P<sciexp>[-+\u2212]?\d{1,3}))?"
     r"(?P<space>[ \u00a0\u202f]?)"
     r"(?P<unit>%|‰|°[CF]?|[A-Za-zµμ_]\w*)?"
@@ -115,12 +113,12 @@ _VERSION_WORDS = frozenset({
     "ubuntu", "debian", "postgres", "postgresql", "gemma", "llama", "mistral", "phi", "qwen",
     "gpt", "claude", "iso", "rfc", "pep", "utf"})
 _APPROX = frozenset("~≈∼<>≤≥±")
-_RANGE_GAP = patterns.compile(r"-|\s?[\u2013\u2012]\s?")
-_DELTA_GAP = patterns.compile(r"\s*(?:→|->|-->|=>|⇒|⟶|➜|➔|↦)\s*")
-_RATIO_GAP = patterns.compile(r"/")
-_LIST_MARK_AFTER = patterns.compile(r"[.)](?:\s|$)")
-_HEADING_NUMBER = patterns.compile(r"\d+(?:\.\d+)*")
-_HEADING_NUMBER_AFTER = patterns.compile(r"[.):]?(?:\s|$)")
+_RANGE_GAP = re.compile(r"-|\s?[\u2013\u2012]\s?")
+_DELTA_GAP = re.compile(r"\s*(?:→|->|-->|=>|⇒|⟶|➜|➔|↦)\s*")
+_RATIO_GAP = re.compile(r"/")
+_LIST_MARK_AFTER = re.compile(r"[.)](?:\s|$)")
+_HEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_HEADING_NUMBER_AFTER = re.compile(r"[.):]?(?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +163,7 @@ class NumberToken:
                            self.reason, span if span is not None else self.span)
 
 
-@record
+@dataclass(frozen=True)
 class NumberPolicy:
     """Which numbers are hard claims: configurable.
 
@@ -204,7 +202,7 @@ def _compile_all(sources: Iterable[str], what: str) -> tuple[re.Pattern[str], ..
     out = []
     for p in sources:
         try:
-            out.append(patterns.compile(p))
+            out.append(re.compile(p))
         except re.error as exc:
             raise ValueError(f"invalid {what} pattern {p!r}: {exc}") from None
     return tuple(out)

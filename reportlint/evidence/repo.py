@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reportlint.evidence.resolve import FileTree, OutsideRootError, Resolution, Resolver, Status
@@ -23,14 +24,13 @@ from reportlint.evidence.sourceindex import (
     SourceIndex,
     lookup_keys,
 )
-from reportlint.records import record
 from reportlint.span import Span
 
 #: Plain-text files have no sections: numbers "occur together" within this many lines.
 TEXT_WINDOW = 20
 
 
-@record
+@dataclass(frozen=True)
 class Suggestion:
     """A place where several numbers of a claim occur close together.
 

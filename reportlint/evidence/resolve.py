@@ -24,13 +24,13 @@ from __future__ import annotations
 import enum
 import os
 import posixpath
+import re
 import stat
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportlint import patterns
 from reportlint.evidence.settings import DEFAULT_SKIP_DIRS
-from reportlint.records import record
 
 
 class Status(enum.Enum):
@@ -42,7 +42,7 @@ class Status(enum.Enum):
     EXTERNAL = "external"
 
 
-@record
+@dataclass(frozen=True)
 class Resolution:
     """Where a cited path leads.
 
@@ -69,9 +69,9 @@ class OutsideRootError(OSError):
 
 
 _DEAD_LINK = "a symbolic link that leads nowhere (a broken link or a loop)"
-_DRIVE = patterns.compile(r"^[A-Za-z]:(?:[\\/]|$)")
-_HTTP = patterns.compile(r"(?i)^https?://")
-_FILE_URL = patterns.compile(r"(?i)^file:")
+_DRIVE = re.compile(r"^[A-Za-z]:(?:[\\/]|$)")
+_HTTP = re.compile(r"(?i)^https?://")
+_FILE_URL = re.compile(r"(?i)^file:")
 
 
 def find_root(start: str | os.PathLike[str]) -> Path:

@@ -17,13 +17,12 @@ no whitespace follows their dot.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
-from reportlint import patterns
-
-_BOUNDARY = patterns.compile(
+_BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(\s+)(?=[A-Z0-9\"'\u201c\u2018(\[*_`])")
-_WORD_BEFORE = patterns.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _ABBREVIATIONS = frozenset({
     "e.g", "i.e", "vs", "cf", "approx", "incl", "fig", "figs", "no", "nos", "eq", "vol",
     "al", "dr", "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "corp", "jr", "sr", "st",
@@ -60,7 +59,7 @@ def split(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[tuple[in
 
 # Letters are word characters that are neither digits nor "_"; so are a few other
 # numeric characters (such as "²"), which the loop below passes over.
-_LETTER_LIKE = patterns.compile(r"[^\W\d_]")
+_LETTER_LIKE = re.compile(r"[^\W\d_]")
 
 
 def _has_letter(text: str, lo: int, hi: int) -> bool:

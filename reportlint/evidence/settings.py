@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from reportlint import patterns
 from reportlint.evidence.numbers import DEFAULT_POLICY, NumberPolicy
 from reportlint.options import build, opt
-from reportlint.records import record
 
 #: The prompt's tag, ``(source: PATH [§SECTION][, qualifier])``, any case,
 #: ``source`` or ``sources``. One level of nested parentheses is allowed in the
@@ -41,7 +40,7 @@ DEFAULT_EVIDENCE_SUFFIXES = (".md", ".markdown", ".txt", ".rst", ".json", ".yaml
                              ".csv", ".tsv", ".log", ".toml")
 
 
-@record
+@dataclass(frozen=True)
 class EvidenceSettings:
     """Settings of the evidence layer; every field has the prompt's default.
 
@@ -79,7 +78,7 @@ class EvidenceSettings:
     @functools.cached_property
     def tag_re(self) -> re.Pattern[str]:
         try:
-            return patterns.compile(self.tag_pattern)
+            return re.compile(self.tag_pattern)
         except re.error as exc:
             raise ValueError(f"invalid tag pattern {self.tag_pattern!r}: {exc}") from None
 
@@ -100,7 +99,7 @@ class EvidenceSettings:
         if not self.tag_opener:
             return None
         try:
-            return patterns.compile(self.tag_opener)
+            return re.compile(self.tag_opener)
         except re.error as exc:
             raise ValueError(f"invalid tag opener {self.tag_opener!r}: {exc}") from None
 

@@ -22,16 +22,16 @@ or not UTF-8, or binary, is skipped with ``skipped`` giving the reason.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from reportlint import patterns
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
 from reportlint.evidence.anchors import AnchorTable, anchor_key, github_slug
-from reportlint.records import record
 from reportlint.span import Span
 
 if TYPE_CHECKING:
@@ -43,20 +43,20 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
 
-_FENCE = patterns.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_ATX = patterns.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = patterns.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_NOT_PARAGRAPH = patterns.compile(r"^(?: {4}| {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||#|<|"
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_NOT_PARAGRAPH = re.compile(r"^(?: {4}| {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||#|<|"
                             r"(?:[-*_][ \t]*){3,}$))")
-_LABEL_LINE = patterns.compile(r"^ {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
+_LABEL_LINE = re.compile(r"^ {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"
                          r"(?P<mark>\*\*|__)(?P<label>[^*_\n]+?)(?P=mark)")
-_URL = patterns.compile(r"(?i)\b(?:https?|ftp|file)://[^\s)>\]]+")
+_URL = re.compile(r"(?i)\b(?:https?|ftp|file)://[^\s)>\]]+")
 _SECTION_AT_TRIES = 64
-_FRONT_MATTER_END = patterns.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_PLAIN_NAME = patterns.compile(r"[A-Za-z0-9 ]*")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 ]*")
 
 
-@record
+@dataclass(frozen=True)
 class SourceSection:
     """A heading, bold label or key of a source file, with the lines it covers.
 

@@ -11,14 +11,12 @@ text as given; the caller maps them to lines and columns.
 from __future__ import annotations
 
 import json
-from dataclasses import field
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from reportlint import patterns
-from reportlint.records import record
 
-
-@record
+@dataclass(frozen=True)
 class Scalar:
     """A scalar value: its key path and the offsets of its raw text."""
 
@@ -27,7 +25,7 @@ class Scalar:
     end: int
 
 
-@record
+@dataclass(frozen=True)
 class Key:
     """A mapping key: its full path, its own name, and the offsets it covers.
 
@@ -41,18 +39,18 @@ class Key:
     end: int
 
 
-@record(frozen=False)
+@dataclass
 class Outline:
     keys: list[Key] = field(default_factory=list)
     scalars: list[Scalar] = field(default_factory=list)
 
 
-_JSON_TOKEN = patterns.compile(
+_JSON_TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|'
     r"[{}\[\]:,]")
 
 
-@record(frozen=False)
+@dataclass
 class _Frame:
     kind: str  # "obj" or "arr"
     path: str

@@ -16,7 +16,9 @@ that starts inside a code span, inline HTML or a URL is an example, not a tag.
 
 from __future__ import annotations
 
-from reportlint import patterns
+import re
+from dataclasses import dataclass
+
 from reportlint.document import Prose, Table
 from reportlint.evidence.citations import (
     STRIP_TRAIL,
@@ -29,17 +31,16 @@ from reportlint.evidence.citations import (
     trim_range,
 )
 from reportlint.evidence.settings import DEFAULT_SETTINGS, EvidenceSettings
-from reportlint.records import record
 from reportlint.span import Span
 
 __all__ = ["Citation", "Tag", "TagProblem", "TagScan", "citation_list", "scan_tags",
            "source_column", "source_line"]
 
 _PLACEHOLDER_CELLS = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "todo", "?"})
-_SOURCE_LINE = patterns.compile(r"(?is)^\s*(?:sources?|evidence)\s*:\s*(?P<body>\S.*?)\s*$")
+_SOURCE_LINE = re.compile(r"(?is)^\s*(?:sources?|evidence)\s*:\s*(?P<body>\S.*?)\s*$")
 
 
-@record
+@dataclass(frozen=True)
 class Tag:
     """A tag and its citations. ``text_range`` indexes the ``Prose.text`` it was read from.
 
@@ -54,7 +55,7 @@ class Tag:
     form: str = "paren"
 
 
-@record
+@dataclass(frozen=True)
 class TagScan:
     """The tags of one prose text, and every problem (inside tags or not)."""
 

@@ -19,6 +19,7 @@ RL306 rule and ``reportlint stats``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,6 @@ from reportlint.evidence.numbers import scan as scan_numbers
 from reportlint.evidence.repo import Sources
 from reportlint.evidence.resolve import Resolution, Status
 from reportlint.evidence.sourceindex import Location
-from reportlint.records import record
 from reportlint.span import Span
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from reportlint.rule import Context
 
 
-@record
+@dataclass(frozen=True)
 class Scope:
     """One cited file and the part of it the citation points at."""
 
@@ -46,7 +46,7 @@ class Scope:
     span: Span  # where the number is expected: the section heading, or the file start
 
 
-@record
+@dataclass(frozen=True)
 class NumberCheck:
     token: NumberToken
     status: str  # "scope", "file" or "missing"
@@ -54,7 +54,7 @@ class NumberCheck:
     expected: tuple[Scope, ...]
 
 
-@record
+@dataclass(frozen=True)
 class ClaimCheck:
     claim: Claim
     numbers: tuple[NumberCheck, ...]

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.engine import FileResult
 from reportlint.finding import Finding
-from reportlint.records import record
 
 REPORTERS = {
     "text": "reportlint.reporters.text",
@@ -24,7 +23,7 @@ REPORTERS = {
 }
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class ReportInfo:
     """What a reporter may need besides the findings."""
 

@@ -7,12 +7,13 @@ the report are replaced, so a hostile report cannot drive the terminal.
 
 from __future__ import annotations
 
-from reportlint import patterns
+import re
+
 from reportlint.engine import FileResult
 from reportlint.finding import Finding, Severity
 from reportlint.reporters import ReportInfo, counts, visible
 
-_CONTROL_RE = patterns.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 
 

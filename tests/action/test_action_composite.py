@@ -271,21 +271,3 @@ def test_json_summary_counts_match_the_cli(workspace: Path, tmp_path: Path):
     summary = json.loads(proc.stdout)["summary"]
     assert run.outputs["errors"] == str(summary["error"])
     assert run.outputs["warnings"] == str(summary["warning"])
-
-
-def test_a_committed_cache_cannot_steer_the_action(workspace: Path, tmp_path: Path):
-    """A pull request could commit a .reportlint_cache whose entry maps the unchanged
-    config to one that turns every rule off: the Action runs with --no-cache."""
-    import json as _json
-
-    from reportlint.cache import Cache
-
-    config = (workspace / ".reportlint.yml").read_text()
-    folder = workspace / ".reportlint_cache"
-    folder.mkdir()
-    poisoned = {"tree": {"d": [["rules", {"d": [["placeholders", "off", 2],
-                                                 ["banned-phrases", "off", 3]]}, 1]]}}
-    (folder / f"{Cache.key('yaml', config)}.json").write_text(_json.dumps(poisoned))
-    run = simulate(workspace, {"sarif-file": ""}, tmp_path)
-    assert run.exit_code == 1
-    assert sum(ln.startswith("::error ") for ln in run.stdout.splitlines()) == 2

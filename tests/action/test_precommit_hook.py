@@ -28,7 +28,7 @@ def test_hook_definition():
     assert hook["pass_filenames"] is True
     assert hook["name"] and hook["description"]
     # pre-commit installs the repository as a package: the entry must be its console script
-    assert 'reportlint = "reportlint.console:run"' in (REPO / "pyproject.toml").read_text()
+    assert 'reportlint = "reportlint.cli:main"' in (REPO / "pyproject.toml").read_text()
 
 
 def _run_hook(project: Path, staged: list[str]) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,12 @@ def _env(**extra: str) -> dict[str, str]:
 
 def test_version(run_cli):
     r = run_cli("--version")
-    assert r.returncode == 0 and r.stdout.strip() == "reportlint, version 0.1.0"
+    lines = r.stdout.splitlines()
+    assert r.returncode == 0 and lines[0] == "reportlint 0.1.0"
+    assert lines[1].startswith("marko ") and lines[2].startswith("Python 3.")
+    stock = run_cli("--version", env=_env(REPORTLINT_STOCK_MARKO="1"))
+    assert stock.stdout.splitlines()[1].endswith("stock parser (REPORTLINT_STOCK_MARKO=1)") \
+        or "checked against" in stock.stdout
 
 
 def test_check_repo_demo_finds_real_problems(run_cli):

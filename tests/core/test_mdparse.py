@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from marko.helpers import MarkoExtension
 
+from reportlint import mdparse
 from reportlint.document import _Paragraph, _parser
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +68,8 @@ def _dump(el: Any, out: list[tuple[int, str, str]], depth: int = 0) -> list[tupl
 
 
 def _same_tree(text: str) -> None:
+    if not mdparse.accelerated():
+        pytest.skip("the model runs stock marko here: there is no accelerated tree to compare")
     try:
         want = _dump(STOCK.parse(text), [])
     except Exception as exc:  # marko itself fails on a few inputs: ours must fail alike
@@ -130,15 +133,24 @@ def test_generated_trees_equal_stock_marko(text: str) -> None:
     _same_tree(text)
 
 
-def test_the_model_uses_the_checked_parser() -> None:
-    """marko 2.2 is the series mdparse was checked against; a new series needs a new check."""
-    from reportlint.mdparse import _Parser, parser_class
+def test_the_model_uses_the_parser_accelerated_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mdparse runs only on the marko series it was checked against and only without
+    REPORTLINT_STOCK_MARKO=1; otherwise the model parses with stock marko."""
+    from marko.parser import Parser
 
-    assert marko.__version__.startswith("2.2.")
-    assert parser_class() is _Parser
+    expected = (mdparse._Parser if marko.__version__.startswith(mdparse.CHECKED_SERIES)
+                and os.environ.get(mdparse.STOCK_ENV) != "1" else Parser)
+    assert mdparse.parser_class() is expected
     parser = _parser()
     parser._setup_extensions()
-    assert isinstance(parser.parser, _Parser)
+    assert isinstance(parser.parser, mdparse._Parser) == (expected is mdparse._Parser)
+    monkeypatch.setenv(mdparse.STOCK_ENV, "1")
+    assert mdparse.parser_class() is Parser and "stock parser" in mdparse.describe()
+    monkeypatch.setattr(marko, "__version__", "9.0.0")
+    monkeypatch.delenv(mdparse.STOCK_ENV)
+    assert mdparse.parser_class() is Parser
+    assert mdparse.describe() == "marko 9.0.0, stock parser (reportlint.mdparse is checked " \
+        "against 2.2.x)"
 
 
 # ---------------------------------------------------------------------- links and brackets

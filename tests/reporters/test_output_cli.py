@@ -77,9 +77,8 @@ def test_output_replaced_atomically(tmp_path: Path):
     os.chmod(target, 0o600)
     run_cli("check", "r.md", "--select", "RL210", "--sarif-file", "out.sarif", cwd=project)
     validate_sarif(target.read_text())
-    # no temporary file left behind (the cache folder is reportlint's own, gitignored)
-    assert sorted(p.name for p in project.iterdir()) == [
-        ".git", ".reportlint_cache", "out.sarif", "r.md"]
+    # no temporary file left behind, and nothing else written
+    assert sorted(p.name for p in project.iterdir()) == [".git", "out.sarif", "r.md"]
 
 
 def test_unwritable_output_exits_2(tmp_path: Path):
