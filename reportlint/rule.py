@@ -14,6 +14,7 @@ from reportlint.span import Span
 
 if TYPE_CHECKING:
     from reportlint.document import Document
+    from reportlint.evidence.state import Evidence
 
 ID_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -45,6 +46,13 @@ class Context:
         if key not in self._memo:
             self._memo[key] = factory()
         return self._memo[key]
+
+    @property
+    def evidence(self) -> Evidence:
+        """The evidence layer's typed facade: claims, citations, checks, sources."""
+        from reportlint.evidence.state import Evidence  # only evidence rules pay for it
+
+        return self.memo("evidence", lambda: Evidence(self))
 
 
 class Rule:

@@ -50,10 +50,7 @@ class SourceTagSyntax(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import claims_for, settings_for
-
-        claims = claims_for(ctx, doc, settings_for(ctx))
-        for problem in claims.problems:
+        for problem in ctx.evidence.claims(doc).problems:
             yield self.finding(problem.span, problem.message)
 
 

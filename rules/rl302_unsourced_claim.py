@@ -67,24 +67,22 @@ class UnsourcedClaim(Rule):
         suggestions: int = opt(3, "Places under the sources root to suggest, at most.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import claims_for, settings_for, sources_for
-        from reportlint.evidence.verify import report_in_root
-
-        settings = settings_for(ctx)
-        claims = claims_for(ctx, doc, settings)
-        unsourced = claims.unsourced
+        ev = ctx.evidence
+        unsourced = ev.claims(doc).unsourced
         if not unsourced:
             return
-        sources = sources_for(ctx, settings) if self.options.suggestions else None
-        me = report_in_root(ctx, sources) if sources is not None else None
+        n = self.options.suggestions
+        me = ev.report_in_root if n else None
+        # one bounded search of the root for the numbers of every unsourced claim
+        search = ev.search([t for c in unsourced for t in c.hard_numbers]) if n else None
         for claim in unsourced:
             numbers = claim.hard_numbers
             first = numbers[0]
             shown = ", ".join(t.text for t in numbers[:4]) + (", …" if len(numbers) > 4 else "")
             related = []
-            if sources is not None:
-                for s in sources.suggest(list(numbers), limit=self.options.suggestions,
-                                         exclude=[me] if me else []):
+            if search is not None:
+                for s in ev.sources.suggest(list(numbers), limit=n, search=search,
+                                            exclude=[me] if me else []):
                     found = ", ".join(loc.text for loc in s.locations[:4])
                     related.append(Related(s.span, f"these numbers occur here: {found}"))
             yield self.finding(first.span or claim.span,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, Status
 
 
 class CitedFileAmbiguous(Rule):
@@ -40,11 +40,9 @@ class CitedFileAmbiguous(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import Status
-        from reportlint.evidence.verify import resolutions_for
-
-        for c, res in resolutions_for(ctx, doc):
-            if res.status is Status.AMBIGUOUS:
+        for rc in ctx.evidence.citations(doc):
+            c, res = rc.citation, rc.resolution
+            if res.status is Status.AMBIGUOUS and not rc.document:
                 related = [Related(Span.at(1, 1, 1, 1, p), "one of the matching files")
                            for p in res.candidates]
                 yield self.finding(c.span, f'cited file "{c.path}" matches '

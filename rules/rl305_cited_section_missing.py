@@ -3,7 +3,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, Status
 
 
 class CitedSectionMissing(Rule):
@@ -50,14 +50,12 @@ class CitedSectionMissing(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import Status, settings_for, sources_for
-        from reportlint.evidence.verify import resolutions_for
-
-        sources = sources_for(ctx, settings_for(ctx))
-        for c, res in resolutions_for(ctx, doc):
-            if not c.sections or res.status is not Status.RESOLVED:
+        ev = ctx.evidence
+        for rc in ev.citations(doc):
+            c, res = rc.citation, rc.resolution
+            if not c.sections or res.status is not Status.RESOLVED or rc.document:
                 continue
-            index = sources.index(res.path)
+            index = ev.index(res.path)
             if index.skipped:
                 continue
             names = [s.name for s in index.sections]

@@ -3,7 +3,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
+from reportlint import (
+    Context,
+    Document,
+    Finding,
+    NumberCheck,
+    Related,
+    Rule,
+    Search,
+    Severity,
+    Span,
+    opt,
+)
 
 
 class ClaimNotInSource(Rule):
@@ -65,38 +76,53 @@ class ClaimNotInSource(Rule):
         elsewhere: int = opt(3, "Places elsewhere under the sources root to name.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import settings_for, sources_for
-        from reportlint.evidence.verify import checks_for, report_in_root
-
-        checks = checks_for(ctx, doc)
+        ev = ctx.evidence
+        checks = ev.checks(doc)
         if not checks:
             return
-        sources = sources_for(ctx, settings_for(ctx))
-        me = report_in_root(ctx, sources)
+        me = ev.report_in_root
         exclude = [me] if me else []
+        missing = [n.token for check in checks for n in check.numbers if n.status == "missing"]
+        # one bounded search of the root for every missing number of the document
+        search = ev.search(list(missing)) if missing and self.options.elsewhere else None
         for check in checks:
             for n in check.numbers:
                 at = n.token.span or check.claim.span
                 if n.status == "missing":
-                    cited = ", ".join(dict.fromkeys(s.path for s in n.expected))
-                    related = [Related(loc.span, f"{loc.text} occurs here")
-                               for loc in sources.occurrences(n.token, exclude=exclude,
-                                                              limit=self.options.elsewhere)]
-                    if not related:
-                        scopes = list(dict.fromkeys(n.expected))[:3]
-                        related = [Related(s.span, "expected in this section" if s.lines
-                                           else "expected in this file") for s in scopes]
-                        where = ""
-                    else:
-                        where = "; it occurs elsewhere under the sources root"
-                    yield self.finding(at, f'{n.token.text} is not in the cited source '
-                                           f"({cited}){where}", related)
+                    yield self._missing(n, at, search, exclude)
                 elif n.status == "file" and self.options.outside_section:
                     loc = n.found[0]
+                    what = "lines" if any(s.what == "lines" for s in n.expected) else "section"
                     yield self.finding(
                         at, f"{n.token.text} is in {loc.path} at line {loc.line}, outside "
-                            "the cited section", [Related(loc.span, "found here")],
+                            f"the cited {what}", [Related(loc.span, "found here")],
                         severity=Severity.NOTE)
+
+    def _missing(self, n: NumberCheck, at: Span, search: Search | None,
+                 exclude: list[str]) -> Finding:
+        cited = ", ".join(dict.fromkeys(s.path for s in n.expected))
+        says = ""
+        if n.near is not None:
+            what = {"section": "section", "lines": "lines"}.get(n.expected[0].what, "file")
+            says = f"; the cited {what} says {n.near.text} (line {n.near.line})"
+        related = []
+        where = ""
+        if search is not None:
+            related = [Related(loc.span, f"{loc.text} occurs here")
+                       for loc in search.at(n.token, exclude)[:self.options.elsewhere]]
+            if related:
+                where = "; it occurs elsewhere under the sources root"
+            elif search.cut:
+                where = f"; {search.cut}"
+        if not related:
+            if n.near is not None:
+                related = [Related(n.near.span, "the cited place says this")]
+            else:
+                scopes = list(dict.fromkeys(n.expected))[:3]
+                related = [Related(s.span, f"expected in this {s.what}" if s.lines
+                                   else "expected in this file") for s in scopes]
+        return self.finding(at, f"{n.token.text} is not in the cited source ({cited}){says}"
+                                f"{where}", related)
 
 
 RULES = [ClaimNotInSource]

@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
+from reportlint import (
+    Context,
+    Document,
+    Finding,
+    Related,
+    Rule,
+    Severity,
+    Span,
+    Status,
+    opt,
+    scan_numbers,
+)
 
 METRICS = (
     "backend tests", "frontend tests", "end-to-end tests", "e2e tests", "unit tests",
@@ -128,9 +139,7 @@ class MetricConflict(Rule):
                                         "milestone number in the file name).")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import claims_for, settings_for
-
-        claims = claims_for(ctx, doc, settings_for(ctx)).hard
+        claims = ctx.evidence.claims(doc).hard
         names = {}
         labels = []
         for m in (*self.options.metrics, *self.options.extra_metrics):
@@ -174,13 +183,12 @@ class MetricConflict(Rule):
                        names: dict[str, str], keysets: list[set[Decimal]], trend: list[bool],
                        reported: set[int]) -> Iterator[Finding]:
         """Mentions whose value a newer cited source (a higher milestone) contradicts."""
-        from reportlint.evidence import Status, settings_for, sources_for
-        from reportlint.evidence.verify import resolutions_for
-
-        sources = sources_for(ctx, settings_for(ctx))
+        ev = ctx.evidence
+        sources = ev.sources
         # every citation of the report counts as a cited source, not only hard claims'
-        resolved = {c.path: res.path if res.status is Status.RESOLVED else ""
-                    for c, res in resolutions_for(ctx, doc)}
+        resolved = {rc.citation.path: rc.resolution.path
+                    if rc.resolution.status is Status.RESOLVED else ""
+                    for rc in ev.citations(doc)}
         cited = {p: _milestone(p) for p in resolved.values() if p}
         for m in mentions:
             if id(m) in reported:
@@ -217,15 +225,8 @@ class MetricConflict(Rule):
         found = ctx.shared.get(key)
         if isinstance(found, list):
             return found
-        from reportlint.document import normalize
-        from reportlint.evidence import scan_numbers
-
         out: list[_Mention] = []
-        try:
-            text = normalize(sources.tree.read_bytes(path, sources.settings.max_file_bytes)
-                             .decode("utf-8"))
-        except (OSError, UnicodeDecodeError):
-            text = ""
+        text = (sources.text(path) or "").replace("\r\n", "\n")
         firsts = {lab[0][:4] for lab in labels}
         for number, line in enumerate(text.split("\n"), 1):
             low = line.casefold()

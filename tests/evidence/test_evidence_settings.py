@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.evidence import DEFAULT_SETTINGS, EvidenceSettings, settings_for, settings_from
+from reportlint.evidence import DEFAULT_SETTINGS, EvidenceSettings, settings_from
 from reportlint.options import OptionError, describe_options
 from reportlint.rule import Context
 
@@ -43,8 +43,9 @@ def test_mistakes_are_option_errors(raw: dict[str, object], message: str) -> Non
 
 def test_documented_like_rule_options() -> None:
     keys = [row[0] for row in describe_options(EvidenceSettings)]
-    assert keys == ["tag-pattern", "tag-opener", "source-columns", "numbers", "max-file-bytes",
-                    "skip-dirs", "evidence-suffixes"]
+    assert keys == ["tag-keywords", "tag-brackets", "tag-pattern", "tag-opener",
+                    "source-columns", "numbers", "max-file-bytes", "skip-dirs", "exclude",
+                    "evidence-suffixes", "search-files", "search-bytes", "search-seconds"]
     assert all(row[3] for row in describe_options(EvidenceSettings))
 
 
@@ -59,7 +60,7 @@ def test_settings_are_hashable_and_compare_by_value() -> None:
 def test_settings_for_reads_the_context_once(tmp_path: Path) -> None:
     shared: dict[str, object] = {}
     raw = {"evidence": {"max-file-bytes": 99}}
-    first = settings_for(Context(tmp_path, "a.md", shared, raw))
+    first = Context(tmp_path, "a.md", shared, raw).evidence.settings
     assert first.max_file_bytes == 99
-    assert settings_for(Context(tmp_path, "b.md", shared, raw)) is first
-    assert settings_for(Context(tmp_path, "c.md", shared)) is DEFAULT_SETTINGS
+    assert Context(tmp_path, "b.md", shared, raw).evidence.settings is first
+    assert Context(tmp_path, "c.md", shared).evidence.settings is DEFAULT_SETTINGS

@@ -1,4 +1,6 @@
-"""SourceIndex: what a cited file offers to the cross-check, built once per file per run.
+"""Sources: what the files under the sources root offer, built once per run.
+
+``SourceIndex`` is the index of one cited file:
 
 - **Markdown** (``.md``, ``.markdown``, ``.mdx``): headings, ATX and setext,
   outside fenced code (``` and ~~~) and outside a leading front-matter block,
@@ -17,14 +19,21 @@ No Markdown parser is run: a line scanner is enough for headings, and
 cited files can be large. Numbers inside URLs are not indexed (a pull request
 number in a link is not evidence). A file larger than the configured limit,
 or not UTF-8, or binary, is skipped with ``skipped`` giving the reason.
+
+``Sources`` is the run-wide view of the root, shared by every evidence rule:
+the file tree, the resolver's memo, the indexes of cited files, and bounded,
+targeted searches for where else a number occurs.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import os
 import re
+import stat
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -32,12 +41,18 @@ from typing import TYPE_CHECKING, NamedTuple
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
 from reportlint.evidence.anchors import AnchorTable, anchor_key, github_slug
+from reportlint.evidence.resolve import FileTree, OutsideRootError, Resolution, Resolver, Status
+from reportlint.evidence.settings import DEFAULT_SETTINGS, EvidenceSettings
 from reportlint.span import Span
 
 if TYPE_CHECKING:
     import re
 
     from reportlint.evidence.structured import Outline
+
+#: A file holding a longer run of digits is hostile or generated: it is not read.
+_MAX_DIGITS = 1000
+_HUGE_NUMBER = re.compile(r"\d{" + str(_MAX_DIGITS + 1) + "}")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
 JSON_SUFFIXES = (".json",)
@@ -90,6 +105,7 @@ class Location(NamedTuple):
     end_column: int
     text: str
     key: str = ""
+    unit: str = ""
 
     @property
     def span(self) -> Span:
@@ -106,7 +122,7 @@ def lookup_keys(value: LookupValue) -> tuple[Decimal, ...]:
     to get percent and multiplier alternates.
     """
     if isinstance(value, num.NumberToken):
-        return value.keys
+        return value.keys + num.converted_keys(value)
     if isinstance(value, (Decimal, int)):
         return (abs(Decimal(value)),)
     if isinstance(value, str):
@@ -148,12 +164,17 @@ class SourceIndex:
         if max_bytes is not None and len(data) > max_bytes:
             return cls.skip(path, f"larger than {max_bytes} bytes")
         if b"\x00" in data:
-            return cls.skip(path, "binary file")
+            return cls.skip(path, "it is a binary file")
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return cls.skip(path, "not UTF-8 text")
-        return cls.from_text(path, text)
+        except UnicodeDecodeError as exc:
+            return cls.skip(path, f"it is not UTF-8 text (invalid byte at offset {exc.start})")
+        if _HUGE_NUMBER.search(text):
+            return cls.skip(path, f"it holds a number of more than {_MAX_DIGITS:,} digits")
+        try:
+            return cls.from_text(path, text)
+        except RecursionError:
+            return cls.skip(path, "it is nested too deeply to read")
 
     @classmethod
     def from_text(cls, path: str, text: str) -> SourceIndex:
@@ -174,6 +195,8 @@ class SourceIndex:
 
             try:
                 outline = json_outline(text) if index.kind == "json" else yaml_outline(text)
+            except RecursionError:
+                raise
             except (ValueError, yaml.YAMLError) as exc:
                 index.error = _first_line(str(exc)) or type(exc).__name__
                 index._text_numbers(text, lines)
@@ -223,7 +246,8 @@ class SourceIndex:
             row = bisect.bisect_right(starts, start) - 1
             col = start - starts[row] + 1
             # a token never spans lines: units, signs and marks sit on its line
-            loc = Location(self.path, row + 1, col, col + tok.end - tok.start, tok.text, key)
+            loc = Location(self.path, row + 1, col, col + tok.end - tok.start, tok.text, key,
+                           tok.unit)
             for k in tok.keys:
                 numbers[k].append(loc)
 
@@ -303,6 +327,13 @@ class SourceIndex:
                     out.append(loc)
         out.sort()
         return out
+
+    def numbers_in(self, lines: tuple[int, int]) -> list[Location]:
+        """Every number occurrence within ``lines`` (1-based, inclusive), in order."""
+        self._ensure(lines[0], lines[1])
+        out = {loc for locs in self._numbers.values() for loc in locs
+               if lines[0] <= loc.line <= lines[1]}
+        return sorted(out)
 
     def section_at(self, line: int) -> SourceSection | None:
         """The innermost section containing ``line``.
@@ -449,3 +480,338 @@ def _front_matter_end(lines: list[str]) -> int:
 
 def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
+
+
+#: Plain-text files have no sections: numbers "occur together" within this many lines.
+TEXT_WINDOW = 20
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A place where several numbers of a claim occur close together.
+
+    ``span`` runs from the first to the last of them; ``values`` are the
+    claim's numbers found there (by key), ``locations`` each occurrence.
+    """
+
+    span: Span
+    values: tuple[Decimal, ...]
+    locations: tuple[Location, ...]
+
+    @property
+    def path(self) -> str:
+        return self.span.path
+
+
+@dataclass(frozen=True)
+class Search:
+    """Where some numbers occur under the root, from one bounded search.
+
+    ``found`` maps each lookup key to its places; ``cut`` says, when a budget
+    stopped the search early, how far it got ("not searched beyond 3,000
+    files"); ``skipped`` names files left out because they cannot be read
+    safely (with the reason).
+    """
+
+    found: dict[Decimal, list[Location]]
+    cut: str = ""
+    skipped: tuple[tuple[str, str], ...] = ()
+
+    def at(self, value: LookupValue, exclude: Iterable[str] = ()) -> list[Location]:
+        skip = set(exclude)
+        seen: set[Location] = set()
+        out = []
+        for key in lookup_keys(value):
+            for loc in self.found.get(key, ()):
+                if loc.path not in skip and loc not in seen and compatible(value, loc):
+                    seen.add(loc)
+                    out.append(loc)
+        out.sort()
+        return out
+
+
+class Sources:
+    """Resolution, indexes and searches for one sources root, cached for the whole run."""
+
+    def __init__(self, root: str | os.PathLike[str],
+                 settings: EvidenceSettings = DEFAULT_SETTINGS,
+                 excluded: Iterable[str] = ()) -> None:
+        self.settings = settings
+        real_root = os.path.realpath(root)
+        own = []
+        for p in excluded:  # the run's outputs, baseline, configuration: root-relative
+            real = os.path.realpath(p)
+            if real.startswith(real_root + os.sep):
+                own.append(os.path.relpath(real, real_root).replace(os.sep, "/"))
+        self.tree = FileTree(root, settings.skip_dirs, settings.exclude, tuple(own))
+        self.resolver = Resolver(self.tree)
+        self._indexes: dict[str, SourceIndex] = {}
+        self._texts: dict[str, str | None] = {}
+        self._text_bytes = 0
+        self._searches: dict[tuple[tuple[Decimal, ...], ...], Search] = {}
+
+    @property
+    def root(self) -> str:
+        return self.tree.real_root
+
+    def resolve(self, cited: str, report: str | os.PathLike[str] | None = None) -> Resolution:
+        return self.resolver.resolve(cited, report)
+
+    def index(self, path: str) -> SourceIndex:
+        """The index of root-relative ``path`` (a resolved file), built on first use."""
+        hit = self._indexes.get(path)
+        if hit is None:
+            hit = self._build(path)
+            self._indexes[path] = hit
+        return hit
+
+    def index_for(self, resolution: Resolution) -> SourceIndex | None:
+        """The index of a resolved citation; None for anything but a resolved file."""
+        if resolution.status is not Status.RESOLVED:
+            return None
+        return self.index(resolution.path)
+
+    def _build(self, path: str) -> SourceIndex:
+        limit = self.settings.max_file_bytes
+        try:
+            size = os.stat(self.tree.real(path)).st_size
+            if size > limit:
+                return SourceIndex.skip(path, f"it is larger than evidence.max-file-bytes "
+                                              f"({size:,} > {limit:,} bytes)")
+            data = self.tree.read_bytes(path, limit)
+        except OutsideRootError:
+            return SourceIndex.skip(path, "it is outside the sources root")
+        except PermissionError:
+            return SourceIndex.skip(path, "permission denied")
+        except OSError as exc:
+            return SourceIndex.skip(path, _os_reason(exc))
+        return SourceIndex.build(path, data, limit)
+
+    # ------------------------------------------------------------------ searches
+    def text(self, path: str) -> str | None:
+        """The decoded text of an evidence file for searches (None: not searchable).
+
+        Kept for the run while the kept texts stay within ``search-bytes``.
+        """
+        if path in self._texts:
+            return self._texts[path]
+        text: str | None = None
+        try:
+            real = self.tree.real(path)
+            st = os.stat(real)
+            if stat.S_ISREG(st.st_mode) and st.st_size <= self.settings.max_file_bytes:
+                data = self.tree.read_bytes(path, self.settings.max_file_bytes)
+                if b"\x00" not in data:
+                    text = data.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is not None and self._text_bytes + len(text) <= self.settings.search_bytes:
+            self._texts[path] = text
+            self._text_bytes += len(text)
+        elif text is None:
+            self._texts[path] = None
+        return text
+
+    def search(self, values: Sequence[LookupValue]) -> Search:
+        """Where ``values`` occur in the evidence files under the root: one bounded pass.
+
+        Only the few numbers asked for are looked for, by one regular
+        expression of their written forms over each file's text; each hit is
+        confirmed by reading the numbers of its line. The pass stops after
+        ``search-files`` files, ``search-bytes`` bytes or ``search-seconds``,
+        and says so in ``cut``. Files of build logs are not evidence and are
+        not searched (``evidence-suffixes``). Results are kept for the run.
+        """
+        import time
+
+        wanted = tuple(sorted({lookup_keys(v) for v in values}))
+        hit = self._searches.get(wanted)
+        if hit is not None:
+            return hit
+        keys = {k for ks in wanted for k in ks}
+        found: dict[Decimal, list[Location]] = defaultdict(list)
+        pattern = _literal_pattern(keys)
+        if pattern is None:
+            result = Search({})
+            self._searches[wanted] = result
+            return result
+        suffixes = tuple(x.lower() for x in self.settings.evidence_suffixes)
+        st = self.settings
+        deadline = time.monotonic() + st.search_seconds
+        files = read = 0
+        cut = ""
+        skipped: list[tuple[str, str]] = []
+        done: set[str] = set()
+        for listed in self.tree.files:
+            if not listed.lower().endswith(suffixes) or self.tree.probe(listed) != "file":
+                continue
+            path = self.tree.relative(listed)  # a link inside the root counts once
+            if path in done or self.tree.ignore.reason(path, False):
+                continue
+            done.add(path)
+            if files >= st.search_files:
+                cut = f"not searched beyond {files:,} files (evidence.search-files)"
+                break
+            if read >= st.search_bytes:
+                cut = f"not searched beyond {read:,} bytes (evidence.search-bytes)"
+                break
+            if time.monotonic() > deadline:
+                cut = f"not searched beyond {files:,} files: the search took longer than " \
+                      f"{st.search_seconds:g} s (evidence.search-seconds)"
+                break
+            files += 1
+            text = self.text(path)
+            if text is None:
+                continue
+            read += len(text)
+            _search_text(path, text, pattern, keys, found, skipped)
+        result = Search(dict(found), cut, tuple(skipped))
+        self._searches[wanted] = result
+        return result
+
+    def occurrences(self, value: LookupValue, *, exclude: Iterable[str] = (),
+                    limit: int | None = None) -> list[Location]:
+        """Where ``value`` occurs in the evidence files under the root, in path order."""
+        out = self.search([value]).at(value, exclude)
+        return out[:limit] if limit is not None else out
+
+    def suggest(self, values: Sequence[LookupValue], *, limit: int = 3,
+                exclude: Iterable[str] = (), search: Search | None = None) -> list[Suggestion]:
+        """Up to ``limit`` places where the given numbers occur together.
+
+        A place is a section of a Markdown file (heading or bold label), or a
+        window of ``TEXT_WINDOW`` lines of another file. Places holding more
+        of the distinct numbers rank first (at least two when two or more are
+        asked for), then tighter ones, then by path. Only the occurrences of
+        the numbers asked for are grouped (work linear in them), and only the
+        ``limit`` best places are kept, with a bounded heap.
+        """
+        import heapq
+
+        wanted = [lookup_keys(v) for v in values]
+        distinct = {keys[0] for keys in wanted}
+        need = min(2, len(distinct))
+        if need == 0:
+            return []
+        result = search if search is not None else self.search(values)
+        skip = set(exclude)
+        groups: dict[tuple[str, int], dict[Decimal, list[Location]]] = defaultdict(
+            lambda: defaultdict(list))
+        for value, keys in zip(values, wanted):
+            primary = keys[0]
+            for key in keys:
+                for loc in result.found.get(key, ()):
+                    if loc.path in skip or not compatible(value, loc):
+                        continue
+                    groups[(loc.path, self._place(loc))][primary].append(loc)
+        best: list[tuple[int, int, str, int, Suggestion]] = []
+        for (path, _place), found in groups.items():
+            if len(found) < need:
+                continue
+            locs = sorted({loc for ls in found.values() for loc in ls})
+            first, last = locs[0], locs[-1]
+            rank = (-len(found), last.line - first.line, path, first.line)
+            span = Span.at(first.line, first.column, last.line, last.end_column, path)
+            best.append((*rank, Suggestion(span, tuple(sorted(found)), tuple(locs))))
+        return [r[4] for r in heapq.nsmallest(limit, best, key=lambda r: r[:4])]
+
+    def _place(self, loc: Location) -> int:
+        if loc.path.lower().endswith(MARKDOWN_SUFFIXES):
+            starts = self._heading_lines(loc.path)
+            k = bisect.bisect_right(starts, loc.line) - 1
+            if k >= 0:
+                return starts[k]
+        return -1 - loc.line // TEXT_WINDOW
+
+    def _heading_lines(self, path: str) -> list[int]:
+        idx = self._indexes.get(path)
+        if idx is not None and not idx.skipped:
+            return idx._starts
+        key = "\0headings:" + path
+        cached = self._texts.get(key)
+        if cached is None:
+            text = self.text(path) or ""
+            lines = sorted(h[0] for h in markdown_headings(normalize(text)))
+            self._texts[key] = ",".join(map(str, lines))
+            return lines
+        return [int(x) for x in cached.split(",") if x]
+
+
+@functools.lru_cache(maxsize=4096)
+def read_occurrence(text: str) -> tuple[str, str, Decimal | None]:
+    """(unit, counted word, magnitude) of an indexed occurrence, from its text."""
+    toks = num.scan(text + " x", verdicts=False)
+    if not toks:
+        return "", "", None
+    t = toks[0]
+    return t.unit, t.noun, abs(t.value)
+
+
+def compatible(value: LookupValue, loc: Location) -> bool:
+    """Whether an occurrence found by magnitude is ``value``, unit included.
+
+    Only a ``NumberToken`` carries a unit; any other value matches by magnitude.
+    """
+    if not isinstance(value, num.NumberToken):
+        return True
+    unit, _noun, magnitude = read_occurrence(loc.text)
+    return num.units_compatible(value, loc.unit or unit, "", magnitude)
+
+
+def _os_reason(exc: OSError) -> str:
+    text = str(exc)
+    if "FIFO" in text or "socket" in text or "device" in text or "regular file" in text:
+        return text.split(": ", 1)[-1]
+    return f"it cannot be read ({exc.strerror or exc})"
+
+
+#: a line longer than this is not read for numbers by a search (a hostile file with a
+#: million-digit number costs one regular-expression pass, not a number parse)
+_SEARCH_LINE_CHARS = 20_000
+
+
+def _literal_pattern(keys: Iterable[Decimal]) -> re.Pattern[str] | None:
+    """One expression matching every written form of ``keys`` (separators, zeros)."""
+    alts = set()
+    for k in keys:
+        text = num.canonical(k)
+        if text == "0" or len(text) > 40:
+            continue
+        whole, _dot, frac = text.partition(".")
+        if len(whole) > 3:
+            groups = []
+            head = len(whole) % 3 or 3
+            groups.append(whole[:head])
+            groups.extend(whole[i:i + 3] for i in range(head, len(whole), 3))
+            whole_re = "[,\u2009\u202f ]?".join(groups)
+        else:
+            whole_re = whole if whole != "0" else "0?"
+        alts.add(whole_re + (r"\." + frac + "0*" if frac else r"(?:\.0+)?"))
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w.])(?:" + "|".join(sorted(alts)) + r")(?!\d)")
+
+
+def _search_text(path: str, text: str, pattern: re.Pattern[str], keys: set[Decimal],
+                 found: dict[Decimal, list[Location]],
+                 skipped: list[tuple[str, str]]) -> None:
+    """Confirmed occurrences of ``keys`` in one file's text, added to ``found``."""
+    last_line = -1
+    for m in pattern.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start == last_line:
+            continue
+        last_line = start
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        if end - start > _SEARCH_LINE_CHARS:
+            if (path, "a line too long to read") not in skipped:
+                skipped.append((path, "a line too long to read"))
+            continue
+        line = text[start:end]
+        row = text.count("\n", 0, start) + 1
+        for tok in num.scan(_blank_urls(line), verdicts=False):
+            for k in tok.keys:
+                if k in keys:
+                    found[k].append(Location(path, row, tok.start + 1, tok.end + 1, tok.text,
+                                             "", tok.unit))
