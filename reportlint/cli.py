@@ -177,6 +177,9 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     if sources_root is not None and not Path(sources_root).is_dir():
         _fail(f"--sources-root: no such folder: {sources_root}")
     run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
+    # the run's own outputs, baseline and configuration are never evidence (issue 11, 14)
+    run.evidence_excluded = tuple(str(Path(p).resolve()) for p in (
+        *(s.path for s in specs if s.path), baseline_file, write_baseline, cfg.file) if p)
     if not paths and not cfg.documents:
         _fail("nothing to lint: give PATHS or list `documents` in the configuration")
     run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)

@@ -52,6 +52,8 @@ class Run:
     rules: list[tuple[Rule, Severity]] = field(default_factory=list)
     shared: dict[str, object] = field(default_factory=dict)
     collect_stats: bool = False
+    #: files that are never evidence: this run's outputs, baseline and configuration
+    evidence_excluded: tuple[str, ...] = ()
 
     @classmethod
     def create(cls, config: Config, registry: Registry, project_root: Path,
@@ -166,14 +168,22 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
                                            display)])
     result = FileResult(display, doc=doc, lines=doc.lines)
     ctx = Context(run.sources_root, display, run.shared,
-                  {"evidence": run.config.evidence, "project_root": run.project_root})
+                  {"evidence": run.config.evidence, "project_root": run.project_root,
+                   "evidence_excluded": run.evidence_excluded})
     findings: list[Finding] = []
     if doc.front_matter is not None and doc.front_matter.error:
         findings.append(notice("RL902", f"front matter is not valid YAML: "
                                f"{doc.front_matter.error}", display, doc.front_matter.span))
+    budget = run.config.parse_limits.rule_seconds
     for rule, severity in run.rules:
         try:
-            produced = list(rule.check(doc, ctx))
+            with time_budget(budget, f"rule {rule.id} {rule.name} on {display}",
+                             "limits.rule-seconds"):
+                produced = list(rule.check(doc, ctx))
+        except LimitExceeded as exc:
+            findings.append(notice("RL905", f"{display}: {exc}; its findings are not "
+                                   "reported", display))
+            continue
         except RecursionError:
             findings.append(notice("RL903", f"rule {rule.id} {rule.name} crashed on {display}: "
                                    "nesting too deep", display))

@@ -98,7 +98,7 @@ _OTHER_UNITS = ("x", "X", "×", "pp", "pt", "pts", "percent", "px", "fps", "rps"
                 "°F", "‰", "%")
 _MULTIPLIERS = {"k": 3, "K": 3, "M": 6, "B": 9, "bn": 9, "m": 6}
 # units that are read only when attached to the number ("2.2k", not "2.2 k")
-_ATTACHED_ONLY = frozenset({"k", "K", "M", "m", "bn", "s", "h", "d", "x", "X", "B"})
+_ATTACHED_ONLY = frozenset({"k", "K", "M", "m", "bn", "x", "X"})
 _UNITS = frozenset(_SIZE_UNITS + _TIME_UNITS + _OTHER_UNITS) | frozenset(_MULTIPLIERS)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 

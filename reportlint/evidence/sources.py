@@ -106,6 +106,7 @@ class Location(NamedTuple):
     text: str
     key: str = ""
     unit: str = ""
+    noun: str = ""  # the counted word after a unit-less number ("4 nodes")
 
     @property
     def span(self) -> Span:
@@ -247,7 +248,7 @@ class SourceIndex:
             col = start - starts[row] + 1
             # a token never spans lines: units, signs and marks sit on its line
             loc = Location(self.path, row + 1, col, col + tok.end - tok.start, tok.text, key,
-                           tok.unit)
+                           tok.unit, tok.noun)
             for k in tok.keys:
                 numbers[k].append(loc)
 
@@ -755,7 +756,7 @@ def compatible(value: LookupValue, loc: Location) -> bool:
     if not isinstance(value, num.NumberToken):
         return True
     unit, _noun, magnitude = read_occurrence(loc.text)
-    return num.units_compatible(value, loc.unit or unit, "", magnitude)
+    return num.units_compatible(value, loc.unit or unit, loc.noun, magnitude)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -814,4 +815,4 @@ def _search_text(path: str, text: str, pattern: re.Pattern[str], keys: set[Decim
             for k in tok.keys:
                 if k in keys:
                     found[k].append(Location(path, row, tok.start + 1, tok.end + 1, tok.text,
-                                             "", tok.unit))
+                                             "", tok.unit, tok.noun))

@@ -196,7 +196,7 @@ def _near(token: NumberToken, found_scopes: list[Scope], sources: Sources) -> Lo
                 unit, noun, value = read_occurrence(loc.text)
                 if value is None or value == want:
                     continue
-                if not units_compatible(token, loc.unit or unit, noun, value):
+                if not units_compatible(token, loc.unit or unit, loc.noun or noun, None):
                     continue
                 if token.unit and not (loc.unit or unit):
                     continue  # "1,250" for "1,200 ms": only a value with the same unit

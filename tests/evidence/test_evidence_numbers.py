@@ -80,7 +80,7 @@ def test_offsets_cover_prefix_unit_and_sign() -> None:
 
 
 @pytest.mark.parametrize(("text", "approx", "unit"), [
-    ("~900 MB", "~", "MB"), ("≈ 12 s", "≈", ""), (">70%", ">", "%"), ("> 70 %", ">", "%"),
+    ("~900 MB", "~", "MB"), ("≈ 12 s", "≈", "s"), (">70%", ">", "%"), ("> 70 %", ">", "%"),
     ("70%+", "+", "%"), ("≥95%", "≥", "%"), ("10+ years", "+", ""),
 ])
 def test_approximations(text: str, approx: str, unit: str) -> None:

@@ -25,7 +25,7 @@ def _eager(path: str, text: str) -> dict[object, list[Location]]:
     for tok in num.scan(_blank_urls(text)):
         row = lines.position(tok.start)
         loc = Location(path, row.line, row.column, row.column + tok.end - tok.start, tok.text,
-                       "", tok.unit)
+                       "", tok.unit, tok.noun)
         for k in tok.keys:
             out.setdefault(k, []).append(loc)
     return {k: sorted(v) for k, v in out.items()}
