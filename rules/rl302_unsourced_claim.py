@@ -19,18 +19,26 @@ class UnsourcedClaim(Rule):
     range (`5–20`), a before→after delta (`2.41 → 1.37`), an approximation
     (`>70%`, `70%+`), scientific notation (`1.0e-5`).
 
-    Not hard, by default: heading numbering (`## 3. Training`), ordered-list
-    markers, milestone and version ids (`M33`, `v1.2`, `m33_v1`), dates and
-    years (`2026-03-01`, `March 2025`), numbers in inline code, in URLs and
-    inside the tag itself, references such as `§3` or `line 42`, and the
+    Not hard, by default (they are not quantities): identifiers with a
+    number (`Finding 4.2`, `§4.2`, `Phase 12`, `Slice 2 and 5`,
+    `CHECK-03/04`, `REQ-12`, `Criterion 1`, `Step 2`, `ADR-002`, `PR #123`,
+    `M33`, `v1.2`, `Python 3.12`, `RFC 9110`), line references in prose
+    (`lines 1210-1225`, `L88`, `at line 40`), heading numbering and
+    ordered-list markers, dates and years, clock times, dotted versions,
+    numbers in inline code, in URLs, in file names (`run-lr-05-4096.json`)
+    and inside the tag itself, the `#` or index column of a table, and the
     scale of a score (the `5` of `4.06/5`). All of it is configurable under
     `evidence.numbers` (`include` and `exclude` patterns, and the kinds to
     ignore).
 
-    A claim is covered by a tag in the same unit; by its row's cell in a
-    table's Source/Sources/Evidence column; or by a paragraph that is only a
-    tag, which covers every claim after the previous heading or previous
-    such paragraph. An explicitly external citation (`(source: competition
+    A claim is covered by a tag in the same unit; by a GFM footnote marker
+    whose definition names a source (`412 tests[^t]` with
+    `[^t]: source: reports/ci.md`); by its row's cell in a table's
+    Source/Sources/Evidence/Ref column, **only** when that cell holds a
+    path-like word (a prose cell such as `5 pipelines, all green` is data,
+    and its numbers count); or by a paragraph that is only a tag, which
+    covers every claim after the previous heading or previous such
+    paragraph. An explicitly external citation (`(source: competition
     criteria referenced externally[^1])`) covers its claim.
 
     The finding names, as related locations, up to `suggestions` places

@@ -27,10 +27,26 @@ class ClaimNotInSource(Rule):
 
     - not found in any cited file: an **error** at the number's span. Its
       related locations are the places under the sources root where that
-      number does occur (the likely right source), or else the cited
-      section, where it was expected;
+      number does occur (the likely right source; one bounded search of the
+      evidence files, documents and data but not build logs, that says when
+      its budget cut it short), or else the cited section, where it was
+      expected;
     - found in a cited file but only outside the cited section: a **note**
       saying where it is.
+
+    Every number is checked against every citation of its tag: one
+    co-citation that does not resolve hides the claim from no other. A line
+    anchor (`a.py:40-52`) is searched with three lines on each side first.
+    When the cited place holds a near value (within 5 %, or the same digits
+    transposed), the message says what it says: "1,381 is not in the cited
+    source (docs/summary.md); the cited section says 1,318 (line 5)".
+
+    Units are part of the value: `90 seconds` does not match `90 minutes`,
+    `4%` does not match `4 nodes`, `3.2 GB` does not match `3.2 TB`, `12
+    engineers` does not match `12%`; `70%` matches `70 %` and `70 percent`;
+    scales convert within a family (`1.5 GB` = `1,500 MB`, `2 hours` =
+    `120 minutes`); a unit-less source value (YAML, JSON, a code constant)
+    matches any unit; `~`, `+`, `≥` are the author's qualifiers.
 
     Normalisation: thousands separators (`2,200` = `2200`), percent signs and
     spacing (`70%` = `70 %`), trailing zeros (`4.0` = `4`), scientific

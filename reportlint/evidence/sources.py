@@ -598,10 +598,12 @@ class Sources:
             return self._texts[path]
         text: str | None = None
         try:
-            real = self.tree.real(path)
+            real = os.path.join(self.tree.real_root, path) if self.tree.is_plain(path) \
+                else self.tree.real(path)
             st = os.stat(real)
             if stat.S_ISREG(st.st_mode) and st.st_size <= self.settings.max_file_bytes:
-                data = self.tree.read_bytes(path, self.settings.max_file_bytes)
+                with open(real, "rb") as fh:  # a regular file inside the root (checked)
+                    data = fh.read(self.settings.max_file_bytes + 1)
                 if b"\x00" not in data:
                     text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -631,8 +633,8 @@ class Sources:
             return hit
         keys = {k for ks in wanted for k in ks}
         found: dict[Decimal, list[Location]] = defaultdict(list)
-        pattern = _literal_pattern(keys)
-        if pattern is None:
+        forms = _literal_pattern(keys)
+        if forms is None:
             result = Search({})
             self._searches[wanted] = result
             return result
@@ -643,11 +645,20 @@ class Sources:
         cut = ""
         skipped: list[tuple[str, str]] = []
         done: set[str] = set()
-        for listed in self.tree.files:
-            if not listed.lower().endswith(suffixes) or self.tree.probe(listed) != "file":
+        tree = self.tree
+        literal = sorted(_written_forms(forms)) if len(forms) <= 64 else None
+        for listed in tree.files:
+            if not listed.lower().endswith(suffixes):
                 continue
-            path = self.tree.relative(listed)  # a link inside the root counts once
-            if path in done or self.tree.ignore.reason(path, False):
+            if tree.is_plain(listed):
+                path = listed
+            else:
+                if tree.probe(listed) != "file":
+                    continue
+                path = tree.relative(listed)  # a link inside the root counts once
+                if tree.ignore.reason(path, False):
+                    continue
+            if path in done:
                 continue
             done.add(path)
             if files >= st.search_files:
@@ -665,7 +676,10 @@ class Sources:
             if text is None:
                 continue
             read += len(text)
-            _search_text(path, text, pattern, keys, found, skipped)
+            # most files hold none of the few numbers: a substring test settles them
+            if literal is not None and not any(f in text for f in literal):
+                continue
+            _search_text(path, text, forms, keys, found, skipped)
         result = Search(dict(found), cut, tuple(skipped))
         self._searches[wanted] = result
         return result
@@ -771,46 +785,79 @@ def _os_reason(exc: OSError) -> str:
 _SEARCH_LINE_CHARS = 20_000
 
 
-def _literal_pattern(keys: Iterable[Decimal]) -> re.Pattern[str] | None:
-    """One expression matching every written form of ``keys`` (separators, zeros)."""
-    alts = set()
+def _literal_pattern(keys: Iterable[Decimal]) -> frozenset[str] | None:
+    """The canonical written forms of ``keys`` ("1318", "84.2"), for a set lookup."""
+    forms = set()
     for k in keys:
         text = num.canonical(k)
-        if text == "0" or len(text) > 40:
-            continue
-        whole, _dot, frac = text.partition(".")
-        if len(whole) > 3:
-            groups = []
+        if text != "0" and len(text) <= 40:
+            forms.add(text)
+    return frozenset(forms) or None
+
+
+def _written_forms(forms: frozenset[str]) -> set[str]:
+    """Substrings one of which any writing of ``forms`` contains (for a quick test)."""
+    out = set()
+    for f in forms:
+        whole, _dot, frac = f.partition(".")
+        out.add(f if frac else whole)
+        if len(whole) > 3:  # 1,318 and 1 318 as well as 1318
             head = len(whole) % 3 or 3
-            groups.append(whole[:head])
-            groups.extend(whole[i:i + 3] for i in range(head, len(whole), 3))
-            whole_re = "[,\u2009\u202f ]?".join(groups)
-        else:
-            whole_re = whole if whole != "0" else "0?"
-        alts.add(whole_re + (r"\." + frac + "0*" if frac else r"(?:\.0+)?"))
-    if not alts:
-        return None
-    return re.compile(r"(?<![\w.])(?:" + "|".join(sorted(alts)) + r")(?!\d)")
+            groups = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
+            for sep in (",", "\u2009", "\u202f", " "):
+                out.add(sep.join(groups) + ("." + frac if frac else ""))
+        if whole == "0" and frac:
+            out.add("." + frac)
+    return out
 
 
-def _search_text(path: str, text: str, pattern: re.Pattern[str], keys: set[Decimal],
+# a run of digits as prose writes it: separators, one decimal point
+_DIGIT_RUN = re.compile(r"(?<![\w.])\d{1,3}(?:[,\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d)"
+                        r"|(?<![\w.])\d+(?:\.\d+)?(?!\d)|(?<![\w\d])\.\d+(?!\d)")
+_SEPARATORS = str.maketrans("", "", ",\u2009\u202f")
+
+
+def _canonical_run(run: str) -> str:
+    t = run.translate(_SEPARATORS)
+    if "." in t:
+        t = t.rstrip("0").rstrip(".")
+        if t.startswith("."):
+            t = "0" + t
+    t = t.lstrip("0") or "0"
+    return "0" + t if t.startswith(".") else t
+
+
+def _search_text(path: str, text: str, forms: frozenset[str], keys: set[Decimal],
                  found: dict[Decimal, list[Location]],
                  skipped: list[tuple[str, str]]) -> None:
-    """Confirmed occurrences of ``keys`` in one file's text, added to ``found``."""
-    last_line = -1
-    for m in pattern.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start == last_line:
+    """Confirmed occurrences of ``keys`` in one file's text, added to ``found``.
+
+    Linear in the text: every digit run is reduced to its canonical form and
+    looked up in a set; only a line with a hit is read for numbers (with units).
+    """
+    pos = 0
+    row = 1
+    counted = 0  # ``row`` is the line of offset ``counted``
+    n = len(text)
+    while pos < n:
+        m = _DIGIT_RUN.search(text, pos)
+        if m is None:
+            return
+        if _canonical_run(m.group()) not in forms:
+            pos = m.end()
             continue
-        last_line = start
+        start = text.rfind("\n", counted, m.start()) + 1
+        start = max(start, counted) if start else counted
         end = text.find("\n", m.end())
-        end = len(text) if end == -1 else end
+        end = n if end == -1 else end
+        row += text.count("\n", counted, start)
+        counted = start
+        pos = end + 1
         if end - start > _SEARCH_LINE_CHARS:
             if (path, "a line too long to read") not in skipped:
                 skipped.append((path, "a line too long to read"))
             continue
         line = text[start:end]
-        row = text.count("\n", 0, start) + 1
         for tok in num.scan(_blank_urls(line), verdicts=False):
             for k in tok.keys:
                 if k in keys:
