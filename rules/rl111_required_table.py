@@ -78,6 +78,10 @@ class RequiredTable(Rule):
     | Lint | ruff in CI | M31_audit.md §Static Analysis |
     ```
 
+    ## Generic default
+    With no `tables` the rule checks nothing: which tables a report owes is
+    its contract's to say.
+
     ## Options
     - `tables`: a list of `{name, section, columns, exact, rows}`.
     """
