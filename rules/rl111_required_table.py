@@ -28,12 +28,64 @@ class TableSpec:
     rows: tuple[str, ...] = opt((), "Row labels it must have: each term starts a word of "
                                     "some row's first cell (`Security` matches "
                                     "`Security checks`).")
+    min_rows: int | None = opt(None, "Fewest body rows (the header not counted).")
+    max_rows: int | None = opt(None, "Most body rows.")
+
+    def __post_init__(self) -> None:
+        if self.min_rows is not None and self.max_rows is not None \
+                and self.max_rows < self.min_rows:
+            raise ValueError(f"max-rows ({self.max_rows}) is less than min-rows "
+                             f"({self.min_rows})")
 
 
-def _col_key(text: str) -> str:
-    """Column names compare case-folded, without punctuation or a trailing parenthetical."""
-    t = re.sub(r"\s*\([^()]*\)\s*$", "", text)
-    return re.sub(r"[^\w]+", " ", t.casefold()).strip()
+_PAREN_RE = re.compile(r"\([^()]*\)")
+
+
+def _name_words(text: str) -> list[str]:
+    """A column or row name's words: case-folded, "(s)" plurals and parentheticals dropped."""
+    t = re.sub(r"\(s\)", "", text.casefold())
+    t = _PAREN_RE.sub(" ", t)
+    return re.findall(r"[^\W_]+", t)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one is the other's plural (`artifact`/`artifacts`, `process`/`processes`)."""
+    return a == b or a + "s" == b or b + "s" == a or a + "es" == b or b + "es" == a
+
+
+def _col_match(required: str, header: str) -> int:
+    """How well a header satisfies a required column: 2 same name, 1 tolerant, 0 not.
+
+    Same name: the same words after dropping case, punctuation, parentheticals
+    and "(s)" plurals. Tolerant: the required words begin the header
+    (`Artifacts` → `Artifacts produced`) or end it, its head word
+    (`Effort` → `Est. effort`).
+    """
+    want, have = _name_words(required), _name_words(header)
+    if not want or not have:
+        return 0
+    if len(want) == len(have) and all(map(_same_word, want, have)):
+        return 2
+    if len(want) < len(have) and (all(map(_same_word, want, have[:len(want)]))
+                                  or all(map(_same_word, want, have[-len(want):]))):
+        return 1
+    return 0
+
+
+def _assign(required: Sequence[str], headers: Sequence[str]) -> dict[int, int]:
+    """Required column index -> header index; same names first, each header used once."""
+    taken: dict[int, int] = {}
+    used: set[int] = set()
+    for level in (2, 1):
+        for i, req in enumerate(required):
+            if i in taken:
+                continue
+            for j, head in enumerate(headers):
+                if j not in used and _col_match(req, head) >= level:
+                    taken[i] = j
+                    used.add(j)
+                    break
+    return taken
 
 
 class RequiredTable(Rule):
@@ -44,12 +96,19 @@ class RequiredTable(Rule):
     section), in the paragraph right before it (a caption such as
     `**Guardrail Matrix**`), failing both by having the required columns or
     rows, and failing that, as the only table of its section.
-    Columns compare case-insensitively, ignoring punctuation and a trailing
-    parenthetical (`Where enforced (CI/local)` matches `Where enforced`).
+    Column names match tolerantly: case, punctuation, parentheticals and
+    "(s)" plurals do not matter (`Where enforced (CI/local)` matches
+    `Where enforced`, `Config(s)` matches `Config`), nor does a plural `s`;
+    and a required name may be the beginning of the header or its last
+    words, the head word (`Config` is satisfied by `Config(s) used`,
+    `Artifacts` by `Artifacts produced`, `Effort` by `Est. effort`). Each
+    header satisfies one required column.
 
     `rows` names row labels the table must have (the prompt's scorecard:
     CI, tests, coverage…): each term must start the words of some row's
-    first cell, case-insensitively.
+    first cell, case-insensitively. `min-rows` and `max-rows` bound the
+    number of body rows ("3–5 milestones"): too few is reported at the
+    table, too many at the first row over the limit.
 
     A missing table is reported at its section's heading; missing columns at
     the table's header row, naming each one; missing rows at the table. When
@@ -83,7 +142,7 @@ class RequiredTable(Rule):
     its contract's to say.
 
     ## Options
-    - `tables`: a list of `{name, section, columns, exact, rows}`.
+    - `tables`: a list of `{name, section, columns, exact, rows, min-rows, max-rows}`.
     """
 
     id = "RL111"
@@ -116,8 +175,8 @@ class RequiredTable(Rule):
                                + (f" (columns: {' | '.join(spec.columns)})" if spec.columns
                                   else ""))
             return
-        have = [_col_key(c) for c in table.columns]
-        missing = [c for c in spec.columns if _col_key(c) not in have]
+        match = _assign(spec.columns, table.columns)
+        missing = [c for i, c in enumerate(spec.columns) if i not in match]
         if missing:
             yield self.finding(table.header.span,
                                f'table "{spec.name}" lacks column'
@@ -128,16 +187,26 @@ class RequiredTable(Rule):
         if absent:
             yield self.finding(table.span, f'table "{spec.name}" has no row for '
                                + ", ".join(f'"{t}"' for t in absent))
+        n = len(table.rows)
+        lo, hi = spec.min_rows, spec.max_rows
+        want = (f"{lo}–{hi}" if lo is not None and hi is not None and lo != hi
+                else str(lo) if lo is not None and lo == hi
+                else f"at least {lo}" if lo is not None else f"at most {hi}")
+        if lo is not None and n < lo:
+            yield self.finding(table.span, f'table "{spec.name}" has {n} row'
+                               f"{'s' if n != 1 else ''}; expected {want}")
+        elif hi is not None and n > hi:
+            yield self.finding(table.rows[hi].span, f'table "{spec.name}" has {n} rows; '
+                               f"expected {want}")
         if spec.exact and not missing:
-            want = [_col_key(c) for c in spec.columns]
-            if have != want:
+            order = [match[i] for i in range(len(spec.columns))]
+            if len(table.columns) != len(spec.columns) or order != sorted(order):
                 yield self.finding(table.header.span,
                                    f'table "{spec.name}" columns should be exactly: '
                                    + " | ".join(spec.columns))
 
     def _find(self, blocks: Sequence[object], spec: TableSpec) -> Table | None:
         name = normalize_heading(spec.name, numbering=False)
-        want = {_col_key(c) for c in spec.columns}
         by_columns = None
         last_heading = ""
         prev: object = None
@@ -147,11 +216,11 @@ class RequiredTable(Rule):
             elif isinstance(b, Table):
                 caption = (normalize_heading(prev.prose.text, numbering=False)
                            if isinstance(prev, Paragraph) else "")
-                header = " ".join(_col_key(c) for c in b.columns)
+                header = " ".join(" ".join(_name_words(c)) for c in b.columns)
                 if name and (name in last_heading or name in caption or name in header):
                     return b
-                if want and by_columns is None and \
-                        len(want & {_col_key(c) for c in b.columns}) >= max(1, len(want) - 1):
+                if spec.columns and by_columns is None and \
+                        len(_assign(spec.columns, b.columns)) >= max(1, len(spec.columns) - 1):
                     by_columns = b
             prev = b
         if by_columns is None and spec.rows:
@@ -169,7 +238,7 @@ class RequiredTable(Rule):
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
+    return re.findall(r"[^\W_]+", re.sub(r"\(s\)", "", text.casefold()))
 
 
 def _starts(term: str, words: list[str]) -> bool:
