@@ -17,6 +17,7 @@ MODULES = (
     "rl120_mermaid_blocks",
     "rl121_mermaid_content",
     "rl130_list_items",
+    "rl140_required_content",
     "rl201_word_count",
     "rl202_section_length",
     "rl210_banned_phrases",

@@ -13,7 +13,9 @@ from reportlint import (
     Rule,
     Severity,
     Table,
+    assign_names,
     find_section,
+    name_words,
     normalize_heading,
     opt,
 )
@@ -36,56 +38,6 @@ class TableSpec:
                 and self.max_rows < self.min_rows:
             raise ValueError(f"max-rows ({self.max_rows}) is less than min-rows "
                              f"({self.min_rows})")
-
-
-_PAREN_RE = re.compile(r"\([^()]*\)")
-
-
-def _name_words(text: str) -> list[str]:
-    """A column or row name's words: case-folded, "(s)" plurals and parentheticals dropped."""
-    t = re.sub(r"\(s\)", "", text.casefold())
-    t = _PAREN_RE.sub(" ", t)
-    return re.findall(r"[^\W_]+", t)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or one is the other's plural (`artifact`/`artifacts`, `process`/`processes`)."""
-    return a == b or a + "s" == b or b + "s" == a or a + "es" == b or b + "es" == a
-
-
-def _col_match(required: str, header: str) -> int:
-    """How well a header satisfies a required column: 2 same name, 1 tolerant, 0 not.
-
-    Same name: the same words after dropping case, punctuation, parentheticals
-    and "(s)" plurals. Tolerant: the required words begin the header
-    (`Artifacts` → `Artifacts produced`) or end it, its head word
-    (`Effort` → `Est. effort`).
-    """
-    want, have = _name_words(required), _name_words(header)
-    if not want or not have:
-        return 0
-    if len(want) == len(have) and all(map(_same_word, want, have)):
-        return 2
-    if len(want) < len(have) and (all(map(_same_word, want, have[:len(want)]))
-                                  or all(map(_same_word, want, have[-len(want):]))):
-        return 1
-    return 0
-
-
-def _assign(required: Sequence[str], headers: Sequence[str]) -> dict[int, int]:
-    """Required column index -> header index; same names first, each header used once."""
-    taken: dict[int, int] = {}
-    used: set[int] = set()
-    for level in (2, 1):
-        for i, req in enumerate(required):
-            if i in taken:
-                continue
-            for j, head in enumerate(headers):
-                if j not in used and _col_match(req, head) >= level:
-                    taken[i] = j
-                    used.add(j)
-                    break
-    return taken
 
 
 class RequiredTable(Rule):
@@ -175,7 +127,7 @@ class RequiredTable(Rule):
                                + (f" (columns: {' | '.join(spec.columns)})" if spec.columns
                                   else ""))
             return
-        match = _assign(spec.columns, table.columns)
+        match = assign_names(spec.columns, table.columns)
         missing = [c for i, c in enumerate(spec.columns) if i not in match]
         if missing:
             yield self.finding(table.header.span,
@@ -216,11 +168,11 @@ class RequiredTable(Rule):
             elif isinstance(b, Table):
                 caption = (normalize_heading(prev.prose.text, numbering=False)
                            if isinstance(prev, Paragraph) else "")
-                header = " ".join(" ".join(_name_words(c)) for c in b.columns)
+                header = " ".join(" ".join(name_words(c)) for c in b.columns)
                 if name and (name in last_heading or name in caption or name in header):
                     return b
                 if spec.columns and by_columns is None and \
-                        len(_assign(spec.columns, b.columns)) >= max(1, len(spec.columns) - 1):
+                        len(assign_names(spec.columns, b.columns)) >= max(1, len(spec.columns) - 1):
                     by_columns = b
             prev = b
         if by_columns is None and spec.rows:
