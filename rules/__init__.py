@@ -14,6 +14,7 @@ MODULES = (
     "rl102_heading_levels",
     "rl110_table_count",
     "rl111_required_table",
+    "rl112_cell_values",
     "rl120_mermaid_blocks",
     "rl121_mermaid_content",
     "rl130_list_items",

@@ -138,7 +138,7 @@ class RequiredContent(Rule):
         if spec.item_pattern:
             pattern = re.compile(spec.item_pattern, re.IGNORECASE)
             wanted = (f"does not mention {spec.item_description}" if spec.item_description
-                      else f"does not match {spec.item_pattern!r}")
+                      else f"does not match '{spec.item_pattern}'")
             for item in items:
                 if not pattern.search(_item_text(item, under)):
                     yield self.finding(item.span, f'item under "{spec.label}" {wanted}')
