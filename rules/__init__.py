@@ -21,6 +21,7 @@ MODULES = (
     "rl140_required_content",
     "rl201_word_count",
     "rl202_section_length",
+    "rl203_paragraph_count",
     "rl210_banned_phrases",
     "rl211_placeholders",
     "rl301_source_tag_syntax",

@@ -160,8 +160,8 @@ def test_rules_lists_every_rule(run_cli):
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["id", "name", "severity", "origin", "summary"]
     ids = [line.split()[0] for line in lines[1:]]
-    assert ids[:11] == ["RL101", "RL102", "RL110", "RL111", "RL120", "RL121", "RL130",
-                        "RL201", "RL202", "RL210", "RL211"]
+    assert ids[:15] == ["RL101", "RL102", "RL110", "RL111", "RL112", "RL120", "RL121",
+                        "RL130", "RL140", "RL201", "RL202", "RL203", "RL210", "RL211", "RL301"]
 
 
 def test_explain_by_id_and_name(run_cli):
