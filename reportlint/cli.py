@@ -323,6 +323,20 @@ def rules_cmd(config_path: str | None, allow_local_rules: bool) -> None:
                    .rstrip())
 
 
+@main.command("profiles")
+def profiles_cmd() -> None:
+    """List the built-in profiles (`extends: NAME` or `--profile NAME`)."""
+    from reportlint import builtin_profiles
+    from reportlint.config import DEFAULT_PROFILE
+
+    names = builtin_profiles.names()
+    width = max(len(n) for n in names)
+    for name in names:
+        default = " (the default when no configuration is found)" \
+            if name == DEFAULT_PROFILE else ""
+        click.echo(f"{name.ljust(width)}  {builtin_profiles.summary(name)}{default}")
+
+
 @main.command()
 @click.argument("rule")
 def explain(rule: str) -> None:

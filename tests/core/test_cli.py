@@ -278,3 +278,21 @@ def test_stats_unreadable_file(run_cli, project: Path):
     r = run_cli("stats", "bad.md", cwd=project, env=_env())
     assert r.returncode == 2
     assert r.stdout == "bad.md\n  bad.md: UTF-16 text is not supported; save the file as UTF-8\n"
+
+
+def test_profiles_lists_the_builtin_profiles(run_cli):
+    r = run_cli("profiles", env=_env())
+    assert r.returncode == 0, r.stderr
+    rows = {line.split()[0]: line for line in r.stdout.splitlines()}
+    assert sorted(rows) == ["executive-summary", "sourced-report"]
+    assert "the default when no configuration is found" in rows["sourced-report"]
+    assert "Executive Summary (Senior AI Manager)" in rows["executive-summary"]
+
+
+def test_unknown_profile_option_is_a_usage_error(run_cli, tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text("# R\n")
+    r = run_cli("check", "--profile", "sourced-reprot", str(report), env=_env())
+    assert r.returncode == 2
+    assert r.stderr.strip() == ("--profile: no built-in profile 'sourced-reprot' "
+                                "(did you mean 'sourced-report'?)")
