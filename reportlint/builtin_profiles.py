@@ -19,7 +19,7 @@ def names() -> list[str]:
 
 def summary(name: str) -> str:
     """The first sentence of the profile's leading comment, without its "The x profile:"."""
-    lines = []
+    lines: list[str] = []
     for line in (PROFILES_DIR / f"{name}.yml").read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             break
