@@ -17,10 +17,9 @@ import click
 
 from reportlint import __version__
 from reportlint.config import ConfigError, apply_selection, load_config
-from reportlint.discovery import discover, find_project_root
+from reportlint.discovery import find_project_root
 from reportlint.engine import (
     FileResult,
-    Run,
     default_jobs,
     lint_paths,
     relpath,
@@ -166,27 +165,27 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
           jobs: int) -> None:
     """Lint PATHS (files or folders; default: the config's `documents`)."""
     start = _now()
-    found, project_root = discover(config_path)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     specs = [parse_output(o, fmt, FORMATS) for o in outputs]
     specs += [OutputSpec("sarif", p, False) for p in sarif_files]
-    cfg, registry = load_config(found, profile,
-                                registry_factory=_registry_factory(allow_local_rules, rules_dirs))
-    apply_selection(cfg, registry, select, ignore)
-    if sources_root is not None and not Path(sources_root).is_dir():
-        _fail(f"--sources-root: no such folder: {sources_root}")
-    run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
-    if not paths and not cfg.documents:
-        _fail("nothing to lint: give PATHS or list `documents` in the configuration")
-    run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
-    results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
+    runs = _runs(paths, config_path, profile, sources_root,
+                 _registry_factory(allow_local_rules, rules_dirs),
+                 lambda cfg, registry: apply_selection(cfg, registry, select, ignore))
+    results: list[FileResult] = []
+    for run, group in runs:
+        run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
+        results += lint_paths(run, group.paths, jobs=jobs or default_jobs(),
+                              keep_documents=False)
+    run = runs[0][0]
+    project_root = run.project_root
     _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
     from reportlint.reporters import ReportInfo, get
 
     info = ReportInfo(version=__version__,
-                      rules=[type(r) for r, _sev in run.rules],
+                      rules=sorted({c: None for r, _g in runs for c in r.all_rules()},
+                                   key=lambda c: c.id),
                       show_suppressed=show_suppressed,
                       command_line=["reportlint", *sys.argv[1:]],
                       start_time=start, end_time=_now(), exit_code=code,
@@ -210,6 +209,20 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
         if problem:
             click.echo(f"reportlint: warning: {problem}", err=True)
     sys.exit(code)
+
+
+def _runs(paths: tuple[str, ...], config_path: str | None, profile: str | None,
+          sources_root: str | None, factory: Any, prepare: Any = None) -> list[Any]:
+    """One (Run, Group) per configuration that governs the paths (reportlint.plan)."""
+    from reportlint.plan import load_runs, plan
+
+    if sources_root is not None and not Path(sources_root).is_dir():
+        _fail(f"--sources-root: no such folder: {sources_root}")
+    runs = load_runs(plan(paths, config_path), profile, factory,
+                     Path(sources_root) if sources_root else None, prepare)
+    if not paths and not runs[0][0].config.documents:
+        _fail("nothing to lint: give PATHS or list `documents` in the configuration")
+    return runs
 
 
 def _apply_baseline(results: list[FileResult], baseline_file: str | None,
@@ -256,18 +269,13 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     and verified, per document."""
     from reportlint.stats import FIELDS
 
-    found, project_root = discover(config_path)
-
-    cfg, registry = load_config(found, profile,
-                                registry_factory=_registry_factory(False, ()))
-    if sources_root is not None and not Path(sources_root).is_dir():
-        _fail(f"--sources-root: no such folder: {sources_root}")
-    if not paths and not cfg.documents:
-        _fail("nothing to read: give PATHS or list `documents` in the configuration")
-    run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
-    run.rules = []  # statistics only: no rule runs
-    run.collect_stats = True
-    results = lint_paths(run, paths, jobs=jobs or default_jobs())
+    results: list[FileResult] = []
+    for run, group in _runs(paths, config_path, profile, sources_root,
+                            _registry_factory(False, ())):
+        run.rules = []  # statistics only: no rule runs
+        run.config.overrides = []
+        run.collect_stats = True
+        results += lint_paths(run, group.paths, jobs=jobs or default_jobs())
     problems = [f for r in results for f in r.findings]
     if fmt == "json":
         import json

@@ -43,7 +43,7 @@ CASES = [
      ".reportlint.yml:3: rules: 'RL201' and 'word-count' both configure RL201"),
     ("extnds: x\n",
      ".reportlint.yml:1: unknown key 'extnds' (did you mean 'extends'?); known keys: extends, "
-     "documents, sources, rules, rules_dirs, evidence, limits"),
+     "documents, sources, rules, rules_dirs, evidence, limits, overrides"),
     ("extends: executive-summry\n",
      ".reportlint.yml:1: extends: no built-in profile 'executive-summry' "
      "(did you mean 'executive-summary'?)"),
