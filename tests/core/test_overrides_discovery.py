@@ -18,7 +18,6 @@ import pytest
 
 from reportlint.config import ConfigError, load_config
 from reportlint.globs import glob_match
-
 from tests.reporters.support import reportlint_exe
 
 CONFIG = """\
