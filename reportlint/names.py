@@ -37,18 +37,19 @@ def match_name(required: str, written: str) -> int:
     """How well ``written`` satisfies ``required``: SAME, TOLERANT or 0.
 
     SAME: the same words once case, punctuation, parentheticals and plurals
-    are set aside. TOLERANT: the required words begin the written name
-    (`Artifacts` → `Artifacts produced`) or end it, as its head word
-    (`Effort` → `Est. effort`). Whole words only: `Owner` is not `Ownership`.
+    are set aside. TOLERANT: the shorter name's words begin the longer one
+    (`Artifacts` and `Artifacts produced`, `Config(s) used` and `Config`) or
+    end it, as its head word (`Effort` and `Est. effort`). Whole words only:
+    `Owner` is not `Ownership`.
     """
     want, have = name_words(required), name_words(written)
     if not want or not have:
         return 0
     if len(want) == len(have) and all(map(same_word, want, have)):
         return SAME
-    k = len(want)
-    if k < len(have) and (all(map(same_word, want, have[:k]))
-                          or all(map(same_word, want, have[-k:]))):
+    short, long_ = (want, have) if len(want) < len(have) else (have, want)
+    k = len(short)
+    if all(map(same_word, short, long_[:k])) or all(map(same_word, short, long_[-k:])):
         return TOLERANT
     return 0
 

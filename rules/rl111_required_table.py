@@ -51,10 +51,10 @@ class RequiredTable(Rule):
     Column names match tolerantly: case, punctuation, parentheticals and
     "(s)" plurals do not matter (`Where enforced (CI/local)` matches
     `Where enforced`, `Config(s)` matches `Config`), nor does a plural `s`;
-    and a required name may be the beginning of the header or its last
-    words, the head word (`Config` is satisfied by `Config(s) used`,
-    `Artifacts` by `Artifacts produced`, `Effort` by `Est. effort`). Each
-    header satisfies one required column.
+    and the shorter of the two names may be the beginning of the other or
+    its last words, the head word (`Config(s) used` and `Config`,
+    `Artifacts` and `Artifacts produced`, `Effort` and `Est. effort` match).
+    Each header satisfies one required column, same names first.
 
     `rows` names row labels the table must have (the prompt's scorecard:
     CI, tests, coverage…): each term must start the words of some row's
