@@ -393,38 +393,50 @@ def docs(check_only: bool, out: str | None) -> None:
         click.echo(f"{len(builtins)} rule pages in {folder} are up to date")
 
 
-STARTER = """\
-# reportlint configuration: https://github.com/reportlint/reportlint#configuration
-# Start from the built-in profile that enforces the executive-summary prompt.
-extends: executive-summary
-
-# The reports to lint (paths or globs, relative to this file).
-documents:
-  - docs/**/*.md
-
-# Where `(source: …)` citations resolve. Nothing outside this folder is read.
-sources:
-  root: .
-
-# Per-rule settings, keyed by id or name: severity (error | warning | note | off)
-# and the rule's options (`reportlint explain RULE` lists them).
-rules:
-  # word-count: {min: 2200, max: 2700}
-  # banned-phrases: {severity: warning}
-"""
-
-
 @main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yml.")
 @click.option("--path", "target", default=".reportlint.yml", show_default=True,
               type=click.Path(dir_okay=False), help="Where to write the file.")
-def init(force: bool, target: str) -> None:
-    """Write a commented starter .reportlint.yml."""
+@click.option("--from-prompt", "prompt", type=click.Path(dir_okay=False), default=None,
+              metavar="PROMPT.md",
+              help="Derive the contract from the prompt the report was drafted from.")
+def init(force: bool, target: str, prompt: str | None) -> None:
+    """Write a commented starter .reportlint.yml for the reports of this repository."""
+    from reportlint import initcmd
+
     path = Path(target)
     if path.exists() and not force:
         _fail(f"{target} already exists; use --force to overwrite it")
-    write_atomic(path, STARTER)
-    click.echo(f"wrote {target}")
+    root = path.absolute().parent
+    reports = initcmd.find_reports(root)
+    if prompt is None:
+        write_atomic(path, initcmd.starter(reports))
+        click.echo(f"wrote {target}: profile sourced-report (source tags and placeholders)")
+        documents = reports
+        why = "Markdown files with source tags"
+    else:
+        try:
+            text = Path(prompt).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{prompt}: cannot read the prompt: {getattr(exc, 'strerror', None) or exc}")
+            return
+        config, documents = initcmd.from_prompt(text, Path(prompt).name, reports)
+        write_atomic(path, config)
+        checked = config.split("# ---------------------------------------------------------"
+                               "------- not checked")
+        missed = checked[1].count("\n#   line ") if len(checked) > 1 else 0
+        click.echo(f"wrote {target}: the contract of {prompt} (sourced-report plus "
+                   f"{config.count('# prompt line ')} entries from the prompt; {missed} "
+                   "prompt lines listed as not checked)")
+        why = "the prompt's output path" if documents != reports or not reports \
+            else "Markdown files with source tags (the prompt names no output path)"
+    if documents:
+        click.echo(f"documents ({why}):")
+        for d in documents:
+            click.echo(f"  {d}")
+    else:
+        click.echo("no report found (no Markdown file holds a source tag): list your reports "
+                   f"under `documents` in {target}")
 
 
 __all__ = ["OutputSpec", "main"]

@@ -611,7 +611,7 @@ def _document_wide(lines: list[Line], sections: list[Section], section_of: dict[
     named_tables = sum(len(s.tables) for s in sections)
     for ln in lines:
         t = ln.text
-        if ln.number in section_of or ln.number in used and not _TABLES.search(t):
+        if ln.number in section_of or (ln.number in used and not _TABLES.search(t)):
             continue
         hit = False
         if (m := _WORDS_RANGE.search(t)) or (m := _WORDS_BETWEEN.search(t)):
