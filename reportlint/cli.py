@@ -420,16 +420,16 @@ def init(force: bool, target: str, prompt: str | None) -> None:
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"{prompt}: cannot read the prompt: {getattr(exc, 'strerror', None) or exc}")
             return
-        config, documents = initcmd.from_prompt(text, Path(prompt).name, reports)
+        config, documents, named = initcmd.from_prompt(text, Path(prompt).name, reports)
         write_atomic(path, config)
         checked = config.split("# ---------------------------------------------------------"
                                "------- not checked")
         missed = checked[1].count("\n#   line ") if len(checked) > 1 else 0
         click.echo(f"wrote {target}: the contract of {prompt} (sourced-report plus "
                    f"{config.count('# prompt line ')} entries from the prompt; {missed} "
-                   "prompt lines listed as not checked)")
-        why = "the prompt's output path" if documents != reports or not reports \
-            else "Markdown files with source tags (the prompt names no output path)"
+                   f"prompt line{'s' if missed != 1 else ''} listed as not checked)")
+        why = "the prompt's output path" if named \
+            else "Markdown files with source tags; the prompt names no output path"
     if documents:
         click.echo(f"documents ({why}):")
         for d in documents:

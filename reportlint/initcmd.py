@@ -64,14 +64,17 @@ def starter(reports: list[str]) -> str:
             "rules: {}\n")
 
 
-def from_prompt(prompt_text: str, prompt_name: str, reports: list[str]) -> tuple[str, list[str]]:
-    """The derived configuration and the documents it names."""
+def from_prompt(prompt_text: str, prompt_name: str,
+                reports: list[str]) -> tuple[str, list[str], bool]:
+    """The derived configuration, the documents it names, and whether the prompt named them."""
     from reportlint.prompt import derive, render
 
     derived = derive(prompt_text)
+    named = bool(derived.documents)
     if not derived.documents and reports:
         from reportlint.prompt import Line
 
         derived.documents = [(r, Line(0, "")) for r in reports]
     text = render(derived, prompt_name)
-    return text.replace('  # prompt line 0: ""\n', ""), [d for d, _ln in derived.documents]
+    return (text.replace('  # prompt line 0: ""\n', ""), [d for d, _ln in derived.documents],
+            named)

@@ -83,7 +83,7 @@ _FLUFF = re.compile(r"\bno (?:marketing )?(?:fluff|hype|buzzwords|marketing(?: l
                     r"speak)?)\b|\bavoid (?:marketing|hype|buzzwords|superlatives)", re.I)
 _LEVELS = re.compile(r"\buse\s+`(#{1,6})`(?:\s*(?:,|and|or)\s*`(#{1,6})`)*", re.I)
 _LEVEL_TOKENS = re.compile(r"`(#{1,6})`")
-_OUTPUT = re.compile(r"(?:create|output|save(?: it)?(?: to| as)?|write(?: it)?(?: to)?|"
+_OUTPUT = re.compile(r"(?:create|output|save(?: it)?(?: to| as)?|write(?: it)?(?: to)?|put|"
                      r"file(?:name)?|path|deliver(?:able)?)\b[^`]*`([^`\s]+\.(?:md|markdown))`",
                      re.I)
 _QUOTED = re.compile(r"[“\"«]([^”\"»]+)[”\"»]")
@@ -162,6 +162,7 @@ class Derived:
     evidence: list[tuple[str, str, Line]] = field(default_factory=list)
     not_checked: list[Line] = field(default_factory=list)
     covered: list[Line] = field(default_factory=list)  # by the evidence rules
+    inputs: set[int] = field(default_factory=set)  # lines of the inputs list
     notes: list[str] = field(default_factory=list)
 
     def add(self, rule: str, key: str, value: Any, line: Line | None) -> None:
@@ -193,6 +194,7 @@ def derive(text: str) -> Derived:
     _inputs(lines, headings, out, used)
     _tag_examples(lines, out, used)
     _evidence_lines(lines, out, used)
+    _guidance_by_name(lines, sections, used)
     section_of = {ln.number: s for s in sections for ln in s.body}
     for s in sections:
         _section(s, out, used)
@@ -235,6 +237,10 @@ def _sections_from_headings(lines: list[Line], children: list[tuple[int, str, Li
         sec = Section(_template_title(title), level, ln)
         sec.body = [x for x in lines if ln.number < x.number < stop and x.text.strip()
                     and not x.text.strip().startswith("---")]
+        guidance = re.search(r"\(([^()]*)\)\s*$", title)
+        if guidance and _GUIDANCE.search(guidance.group(1)) and not re.search(
+                r"\bpages?\b", guidance.group(1), re.I):
+            sec.body.insert(0, Line(ln.number, guidance.group(1)))
         used.add(ln.number)
         out.append(sec)
     return out
@@ -253,7 +259,11 @@ def _sections_from_items(body: list[Line], used: set[int]) -> list[Section]:
         if in_fence:
             m = re.match(r"^\s*(#{1,6})\s+(.*)$", t)
             if m and len(m.group(1)) > 1:
-                out.append(Section(_template_title(m.group(2)), len(m.group(1)), ln))
+                sec = Section(_template_title(m.group(2)), len(m.group(1)), ln)
+                guidance = re.search(r"\(([^()]*)\)\s*$", m.group(2))
+                if guidance and _GUIDANCE.search(guidance.group(1)):
+                    sec.body.append(Line(ln.number, guidance.group(1)))
+                out.append(sec)
                 used.add(ln.number)
             elif m:
                 used.add(ln.number)  # the outline's own title
@@ -279,6 +289,22 @@ def _sections_from_items(body: list[Line], used: set[int]) -> list[Section]:
         elif out and t.strip() and (t.startswith((" ", "\t")) or t.lstrip().startswith("-")):
             out[-1].body.append(ln)
     return out
+
+
+def _guidance_by_name(lines: list[Line], sections: list[Section], used: set[int]) -> None:
+    """List items elsewhere that name a section first ("- Highlights: 3–5 bullets.") are
+    that section's guidance."""
+    from reportlint.headings import normalize_heading
+
+    by_key = {normalize_heading(s.title, numbering=False): s for s in sections}
+    mine = {ln.number for s in sections for ln in s.body} | {s.line.number for s in sections}
+    for ln in lines:
+        m = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+\**([^:*]+?)\**\s*:\s*(.+)$", ln.text)
+        if not m or ln.number in mine:
+            continue
+        sec = by_key.get(normalize_heading(m.group(1), numbering=False))
+        if sec is not None:
+            sec.body.append(Line(ln.number, m.group(2)))
 
 
 def _template_title(title: str) -> str:
@@ -317,10 +343,16 @@ def _inputs(lines: list[Line], headings: list[tuple[int, str, Line]], out: Deriv
             used: set[int]) -> None:
     """Backticked paths listed under an "Inputs" heading; "(if present)" makes one optional,
     and an optional parent item makes its nested items optional."""
-    for k, (level, title, ln) in enumerate(headings):
-        if not _INPUTS.match(title):
-            continue
-        end = next((h[2].number for h in headings[k + 1:] if h[0] <= level), len(lines) + 1)
+    spans = [(title, ln, next((h[2].number for h in headings[k + 1:] if h[0] <= level),
+                              len(lines) + 1))
+             for k, (level, title, ln) in enumerate(headings) if _INPUTS.match(title)]
+    for ln in lines:  # or a line of its own: "Inputs (must use all):" and a list
+        if not spans and _INPUTS.match(ln.text) and ln.text.rstrip().endswith(":"):
+            end = next((x.number for x in lines[ln.number:]
+                        if x.text.strip() and not re.match(r"^\s*(?:[-*+]|\d+[.)])\s", x.text)),
+                       len(lines) + 1)
+            spans.append((ln.text.strip().rstrip(":"), ln, end))
+    for title, ln, end in spans:
         all_optional = bool(_OPTIONAL.search(title)) and "must" not in title.casefold()
         stack: list[tuple[int, bool]] = []
         used.add(ln.number)
@@ -336,6 +368,7 @@ def _inputs(lines: list[Line], headings: list[tuple[int, str, Line]], out: Deriv
             opt = all_optional or bool(_OPTIONAL.search(m.group(2))) or any(
                 o for _i, o in stack)
             stack.append((indent, opt))
+            out.inputs.add(item.number)
             paths = [p for p in _BACKTICK.findall(m.group(2)) if _is_path(p)]
             if not paths:
                 out.not_checked.append(item)
@@ -518,7 +551,17 @@ def _table(sec: Section, ln: Line, nxt: Line | None, out: Derived, used: set[int
     # the table word after the quoted name: "“Guardrail Matrix” table:"
     m = _TABLE_WORD.search(t, q.end() if q and _TABLE_WORD.search(t, q.end()) else 0)
     assert m is not None
-    name = q.group(1).strip() if q else ""
+    name = ""
+    if q and q.end() <= m.start() and re.fullmatch(r"[\s\w-]{0,12}", t[q.end():m.start()]):
+        name = q.group(1).strip()  # the quote names this table, not something before it
+    elif q and q.start() >= m.end():
+        name = ""
+    else:
+        before = re.findall(r"[A-Za-z][\w-]*", t[:m.start()])
+        word = before[-1] if before else ""
+        if word.casefold() not in ("a", "an", "the", "one", "compact", "small", "mini",
+                                   "short", "include", "includes", "with", "and", "add"):
+            name = word
     spec: dict[str, Any] = {"section": sec.title}
     columns: list[str] = []
     rows: list[str] = []
@@ -609,10 +652,15 @@ def _diagram(sec: Section, window: list[Line], ln: Line, out: Derived,
 def _document_wide(lines: list[Line], sections: list[Section], section_of: dict[int, Section],
                    out: Derived, used: set[int]) -> None:
     named_tables = sum(len(s.tables) for s in sections)
-    for ln in lines:
-        t = ln.text
-        if ln.number in section_of or (ln.number in used and not _TABLES.search(t)):
+    heading_lines = {s.line.number for s in sections}
+    for k, ln in enumerate(lines):
+        if ln.number in section_of or ln.number in heading_lines or ln.number in out.inputs:
             continue
+        t = ln.text
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if t.strip() and nxt.strip() and not re.match(r"^\s*(?:[-*+#|]|\d+[.)])", nxt) \
+                and not re.search(r"[.:!?]\s*$", t):
+            t = t + " " + nxt.strip()  # a sentence wrapped onto the next line
         hit = False
         if (m := _WORDS_RANGE.search(t)) or (m := _WORDS_BETWEEN.search(t)):
             out.add("word-count", "range", (_int(m.group(1)), _int(m.group(2))), ln)
