@@ -137,10 +137,11 @@ def _pages(text: str) -> float | None:
 class Line:
     number: int
     text: str
+    original: str = ""  # the whole prompt line, when ``text`` is a part of it
 
     @property
     def quote(self) -> str:
-        t = re.sub(r"\s+", " ", self.text.strip().lstrip("-*+ ").strip())
+        t = re.sub(r"\s+", " ", (self.original or self.text).strip().lstrip("-*+ ").strip())
         return t if len(t) <= 160 else t[:157] + "…"
 
 
@@ -283,7 +284,7 @@ def _sections_from_items(body: list[Line], used: set[int]) -> list[Section]:
                 rest = guidance.group(2) + " " + rest
                 title = guidance.group(1)
             sec = Section(f"{m.group(1)}. {title}" if re.match(r"^\d", t) else title, 2, ln)
-            sec.body = [Line(ln.number, rest)] if rest.strip() else []
+            sec.body = [Line(ln.number, rest, ln.text)] if rest.strip() else []
             out.append(sec)
             used.add(ln.number)
         elif out and t.strip() and (t.startswith((" ", "\t")) or t.lstrip().startswith("-")):
@@ -304,7 +305,7 @@ def _guidance_by_name(lines: list[Line], sections: list[Section], used: set[int]
             continue
         sec = by_key.get(normalize_heading(m.group(1), numbering=False))
         if sec is not None:
-            sec.body.append(Line(ln.number, m.group(2)))
+            sec.body.append(Line(ln.number, m.group(2), ln.text))
 
 
 def _template_title(title: str) -> str:
