@@ -33,6 +33,7 @@ from reportlint.headings import (
     prose_blocks,
     split_level,
 )
+from reportlint.names import assign_names, match_name, name_words
 from reportlint.options import opt
 from reportlint.rule import Context, Rule
 from reportlint.span import Position, Span
@@ -121,8 +122,11 @@ __all__ = [
     "TagProblem",
     "WordCounter",
     "__version__",
+    "assign_names",
     "find_section",
     "find_sections",
+    "match_name",
+    "name_words",
     "normalize_heading",
     "opt",
     "prose_blocks",
