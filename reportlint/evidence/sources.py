@@ -549,7 +549,9 @@ class Sources:
         self._indexes: dict[str, SourceIndex] = {}
         self._texts: dict[str, str | None] = {}
         self._text_bytes = 0
-        self._searches: dict[tuple[tuple[Decimal, ...], ...], Search] = {}
+        self._searches: dict[object, Search] = {}
+        #: derived tables of the cross-check, built once per run (see ``verify``)
+        self.memo: dict[object, object] = {}
 
     @property
     def root(self) -> str:
@@ -615,8 +617,10 @@ class Sources:
             self._texts[path] = None
         return text
 
-    def search(self, values: Sequence[LookupValue]) -> Search:
+    def search(self, values: Sequence[LookupValue], exclude: Iterable[str] = ()) -> Search:
         """Where ``values`` occur in the evidence files under the root: one bounded pass.
+
+        ``exclude`` names files not to read at all (the report itself).
 
         Only the few numbers asked for are looked for, by one regular
         expression of their written forms over each file's text; each hit is
@@ -628,7 +632,8 @@ class Sources:
         import time
 
         wanted = tuple(sorted({lookup_keys(v) for v in values}))
-        hit = self._searches.get(wanted)
+        skip = frozenset(exclude)
+        hit = self._searches.get((wanted, skip))
         if hit is not None:
             return hit
         keys = {k for ks in wanted for k in ks}
@@ -636,7 +641,7 @@ class Sources:
         forms = _literal_pattern(keys)
         if forms is None:
             result = Search({})
-            self._searches[wanted] = result
+            self._searches[(wanted, skip)] = result
             return result
         suffixes = tuple(x.lower() for x in self.settings.evidence_suffixes)
         st = self.settings
@@ -658,7 +663,7 @@ class Sources:
                 path = tree.relative(listed)  # a link inside the root counts once
                 if tree.ignore.reason(path, False):
                     continue
-            if path in done:
+            if path in done or path in skip:
                 continue
             done.add(path)
             if files >= st.search_files:
@@ -681,13 +686,14 @@ class Sources:
                 continue
             _search_text(path, text, forms, keys, found, skipped)
         result = Search(dict(found), cut, tuple(skipped))
-        self._searches[wanted] = result
+        self._searches[(wanted, skip)] = result
         return result
 
     def occurrences(self, value: LookupValue, *, exclude: Iterable[str] = (),
                     limit: int | None = None) -> list[Location]:
         """Where ``value`` occurs in the evidence files under the root, in path order."""
-        out = self.search([value]).at(value, exclude)
+        exclude = tuple(exclude)
+        out = self.search([value], exclude).at(value, exclude)
         return out[:limit] if limit is not None else out
 
     def suggest(self, values: Sequence[LookupValue], *, limit: int = 3,
@@ -708,7 +714,7 @@ class Sources:
         need = min(2, len(distinct))
         if need == 0:
             return []
-        result = search if search is not None else self.search(values)
+        result = search if search is not None else self.search(values, exclude)
         skip = set(exclude)
         groups: dict[tuple[str, int], dict[Decimal, list[Location]]] = defaultdict(
             lambda: defaultdict(list))

@@ -145,5 +145,7 @@ class Evidence:
         return self._ctx.memo("evidence.checks", compute)
 
     def search(self, values: list[object]) -> Search:
-        """One bounded search of the root for several numbers (see ``Sources.search``)."""
-        return self.sources.search(values)  # type: ignore[arg-type]
+        """One bounded search of the root for several numbers (see ``Sources.search``);
+        the report itself is not read."""
+        me = self.report_in_root
+        return self.sources.search(values, (me,) if me else ())  # type: ignore[arg-type]

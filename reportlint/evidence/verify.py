@@ -40,11 +40,6 @@ LINE_WINDOW = 3
 NEAR = Decimal("0.05")
 
 
-def _transposed(a: Decimal, b: Decimal) -> bool:
-    da, db = num_digits(a), num_digits(b)
-    return len(da) >= 3 and sorted(da) == sorted(db) and da != db
-
-
 def num_digits(v: Decimal) -> str:
     return "".join(ch for ch in format(v.normalize(), "f") if ch.isdigit())
 
@@ -97,10 +92,14 @@ def scopes(claim: Claim, sources: Sources,
             dirs.append(res.path)
             continue
         for path in res.files:
-            index = sources.index(path)
-            if index.skipped:
-                continue
-            out.extend(_file_scopes(c, path, index))
+            # the scopes of one citation shape are the same for every claim citing it
+            key = ("scopes", path, c.sections, c.ranges)
+            found = sources.memo.get(key)
+            if not isinstance(found, list):
+                index = sources.index(path)
+                found = [] if index.skipped else _file_scopes(c, path, index)
+                sources.memo[key] = found
+            out.extend(found)
     return out, dirs
 
 
@@ -172,8 +171,49 @@ def _ranked(token: NumberToken, hits: list[Location]) -> tuple[Location, ...]:
         found, key=lambda loc: (loc.unit or read_occurrence(loc.text)[0]) != token.unit))
 
 
-#: Numbers read at most when looking for a near value in one cited scope.
+#: Lines read at most when looking for a near value in one cited scope.
 _NEAR_LINES = 400
+
+
+class _NearTable:
+    """The numbers of one cited scope, sorted by value and grouped by their digits,
+    so that each missing number finds its near values in O(log n), not O(n)."""
+
+    def __init__(self, locs: list[Location]) -> None:
+        rows = []
+        for loc in locs:
+            unit, noun, value = read_occurrence(loc.text)
+            if value is not None and value != 0:
+                rows.append((value, loc, loc.unit or unit, loc.noun or noun))
+        rows.sort(key=lambda r: (r[0], r[1]))
+        self.rows = rows
+        self.values = [r[0] for r in rows]
+        self.by_digits: dict[str, list[tuple[Decimal, Location, str, str]]] = {}
+        for r in rows:
+            d = num_digits(r[0])
+            if len(d) >= 3:
+                self.by_digits.setdefault("".join(sorted(d)), []).append(r)
+
+    def near(self, token: NumberToken) -> tuple[Decimal, Location] | None:
+        import bisect
+
+        want = abs(token.value)
+        lo = bisect.bisect_left(self.values, want * (1 - NEAR))
+        hi = bisect.bisect_right(self.values, want * (1 + NEAR))
+        digits = num_digits(want)
+        cands = self.rows[lo:hi]
+        if len(digits) >= 3:
+            cands = cands + self.by_digits.get("".join(sorted(digits)), [])
+        best: tuple[Decimal, Location] | None = None
+        for value, loc, unit, noun in cands:
+            if value == want or not units_compatible(token, unit, noun, None):
+                continue
+            if token.unit and not unit:
+                continue  # "1,250" for "1,200 ms": only a value with the same unit
+            dist = abs(value - want) / want
+            if best is None or (dist, loc) < best:
+                best = (dist, loc)
+        return best
 
 
 def _near(token: NumberToken, found_scopes: list[Scope], sources: Sources) -> Location | None:
@@ -181,10 +221,9 @@ def _near(token: NumberToken, found_scopes: list[Scope], sources: Sources) -> Lo
 
     Only sections and line ranges (or a short file) are read, at most
     ``_NEAR_LINES`` lines each: the point is to say what the cited place
-    says, not to search.
+    says, not to search. Each scope's table is built once per run.
     """
-    want = abs(token.value)
-    if want == 0:
+    if token.value == 0:
         return None
     best: tuple[Decimal, Location] | None = None
     for sc in found_scopes:
@@ -192,18 +231,14 @@ def _near(token: NumberToken, found_scopes: list[Scope], sources: Sources) -> Lo
         ranges = [r for r in sc.lines if r != (0, 0)] or (
             [(1, index.line_count)] if not sc.lines and index.line_count <= _NEAR_LINES else [])
         for lo, hi in ranges:
-            for loc in index.numbers_in((lo, min(hi, lo + _NEAR_LINES))):
-                unit, noun, value = read_occurrence(loc.text)
-                if value is None or value == want:
-                    continue
-                if not units_compatible(token, loc.unit or unit, loc.noun or noun, None):
-                    continue
-                if token.unit and not (loc.unit or unit):
-                    continue  # "1,250" for "1,200 ms": only a value with the same unit
-                dist = abs(value - want) / want
-                if (dist <= NEAR or _transposed(value, want)) and (
-                        best is None or dist < best[0]):
-                    best = (dist, loc)
+            key = ("near", sc.path, lo, hi)
+            table = sources.memo.get(key)
+            if not isinstance(table, _NearTable):
+                table = _NearTable(index.numbers_in((lo, min(hi, lo + _NEAR_LINES))))
+                sources.memo[key] = table
+            hit = table.near(token)
+            if hit is not None and (best is None or hit < best):
+                best = hit
     return best[1] if best else None
 
 
