@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, Status
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
 
 
 class CitedFileMissing(Rule):
@@ -49,6 +49,8 @@ class CitedFileMissing(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from reportlint import Status  # the evidence layer loads only when a rule runs
+
         ev = ctx.evidence
         for rc in ev.citations(doc):
             c, res = rc.citation, rc.resolution

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, Status
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
 
 
 class CitedFileAmbiguous(Rule):
@@ -40,6 +40,8 @@ class CitedFileAmbiguous(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from reportlint import Status  # the evidence layer loads only when a rule runs
+
         for rc in ctx.evidence.citations(doc):
             c, res = rc.citation, rc.resolution
             if res.status is Status.AMBIGUOUS and not rc.document:

@@ -2,18 +2,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from reportlint import (
-    Citation,
-    Context,
-    Document,
-    Finding,
-    Related,
-    Rule,
-    Severity,
-    Span,
-    Status,
-)
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+
+if TYPE_CHECKING:
+    from reportlint import Citation
 
 
 class CitedSectionMissing(Rule):
@@ -82,6 +76,8 @@ class CitedSectionMissing(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from reportlint import Status  # the evidence layer loads only when a rule runs
+
         ev = ctx.evidence
         for rc in ev.citations(doc):
             c, res = rc.citation, rc.resolution

@@ -2,19 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportlint import (
-    Context,
-    Document,
-    Finding,
-    NumberCheck,
-    Related,
-    Rule,
-    Search,
-    Severity,
-    Span,
-    opt,
-)
+from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
+
+if TYPE_CHECKING:
+    from reportlint import NumberCheck, Search
 
 
 class ClaimNotInSource(Rule):

@@ -15,9 +15,7 @@ from reportlint import (
     Rule,
     Severity,
     Span,
-    Status,
     opt,
-    scan_numbers,
 )
 
 METRICS = (
@@ -218,6 +216,8 @@ class MetricConflict(Rule):
                        names: dict[str, str], keysets: list[set[Decimal]], trend: list[bool],
                        reported: set[int]) -> Iterator[Finding]:
         """Mentions whose value a newer cited source (a higher milestone) contradicts."""
+        from reportlint import Status  # the evidence layer loads only when a rule runs
+
         ev = ctx.evidence
         sources = ev.sources
         # every citation of the report counts as a cited source, not only hard claims'
@@ -260,6 +260,8 @@ class MetricConflict(Rule):
         found = ctx.shared.get(key)
         if isinstance(found, list):
             return found
+        from reportlint import scan_numbers
+
         out: list[_Mention] = []
         text = (sources.text(path) or "").replace("\r\n", "\n")
         firsts = {lab[0][:4] for lab in labels}

@@ -424,7 +424,7 @@ class Ignore:
 
         self.real_root = real_root
         self._pathspec = pathspec
-        self.exclude = pathspec.GitIgnoreSpec.from_lines([*OWN_FILES, *exclude])
+        self.exclude = _Matcher(pathspec.GitIgnoreSpec.from_lines([*OWN_FILES, *exclude]))
         self.excluded = frozenset(excluded)
         self._specs: dict[str, object | None] = {}
 
@@ -435,7 +435,8 @@ class Ignore:
             try:
                 if os.path.isfile(path) and os.path.getsize(path) <= 1_000_000:
                     with open(path, encoding="utf-8", errors="replace") as fh:
-                        spec = self._pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines())
+                        spec = _Matcher(self._pathspec.GitIgnoreSpec.from_lines(
+                            fh.read().splitlines()))
             except OSError:
                 spec = None
             self._specs[folder] = spec
@@ -446,7 +447,7 @@ class Ignore:
         if rel in self.excluded:
             return "it is an output, baseline or configuration of this reportlint run"
         key = rel + "/" if is_dir else rel
-        if self.exclude.match_file(key):
+        if self.exclude.check(key):
             return "it matches the evidence.exclude patterns (vendored or generated)"
         parts = rel.split("/")
         if any(p in _VCS for p in parts[:-1 if not is_dir else None]):
@@ -459,14 +460,44 @@ class Ignore:
             if spec is None:
                 continue
             sub = "/".join(parts[depth:]) + ("/" if is_dir else "")
-            result = spec.check_file(sub)  # type: ignore[attr-defined]
-            if result.include is not None:
-                verdict = result.include
+            include = spec.check(sub)  # type: ignore[attr-defined]
+            if include is not None:
+                verdict = include
                 where = f"{folder}/.gitignore" if folder else ".gitignore"
         return f"the repository ignores it ({where})" if verdict else ""
 
 
 _VCS = frozenset({".git", ".hg", ".svn", ".bzr"})
+_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+class _Matcher:
+    """A ``pathspec`` spec, checked with one combined expression when it can be.
+
+    A spec of include patterns only (no ``!`` negation) matches a path when any
+    pattern does: one alternation of the patterns' own expressions answers that
+    in one call instead of one call per pattern (thousands of paths per run).
+    With a negation, the order of patterns matters: ``check_file`` decides.
+    """
+
+    def __init__(self, spec: object) -> None:
+        self.spec = spec
+        patterns = [p for p in spec.patterns  # type: ignore[attr-defined]
+                    if p.include is not None and p.regex is not None]
+        self.combined: re.Pattern[str] | None = None
+        if patterns and all(p.include for p in patterns):
+            self.combined = re.compile("|".join(
+                f"(?:{_GROUP.sub('(?:', p.regex.pattern)})" for p in patterns))
+        self.empty = not patterns
+
+    def check(self, path: str) -> bool | None:
+        """True: ignored; False: re-included by a negation; None: no pattern matches."""
+        if self.empty:
+            return None
+        if self.combined is not None:
+            return True if self.combined.search(path) else None
+        result = self.spec.check_file(path)  # type: ignore[attr-defined]
+        return result.include  # type: ignore[no-any-return]
 
 
 def _refuse(raw: str) -> str:

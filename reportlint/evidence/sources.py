@@ -602,12 +602,9 @@ class Sources:
         try:
             real = os.path.join(self.tree.real_root, path) if self.tree.is_plain(path) \
                 else self.tree.real(path)
-            st = os.stat(real)
-            if stat.S_ISREG(st.st_mode) and st.st_size <= self.settings.max_file_bytes:
-                with open(real, "rb") as fh:  # a regular file inside the root (checked)
-                    data = fh.read(self.settings.max_file_bytes + 1)
-                if b"\x00" not in data:
-                    text = data.decode("utf-8")
+            data = _read_regular(real, self.settings.max_file_bytes)
+            if data is not None and b"\x00" not in data:
+                text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError):
             text = None
         if text is not None and self._text_bytes + len(text) <= self.settings.search_bytes:
@@ -756,6 +753,34 @@ class Sources:
             self._texts[key] = ",".join(map(str, lines))
             return lines
         return [int(x) for x in cached.split(",") if x]
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _read_regular(real: str, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, else None.
+
+    One open without following a link and without blocking (a FIFO swapped in
+    after the listing cannot hang the run), a ``fstat`` on the descriptor, and
+    plain reads: a search opens thousands of small files.
+    """
+    fd = os.open(real, _READ_FLAGS)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        chunks = []
+        left = st.st_size + 1
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 @functools.lru_cache(maxsize=4096)
