@@ -497,7 +497,7 @@ class _Matcher:
         if self.combined is not None:
             return True if self.combined.search(path) else None
         result = self.spec.check_file(path)  # type: ignore[attr-defined]
-        return result.include  # type: ignore[no-any-return]
+        return result.include
 
 
 def _refuse(raw: str) -> str:
