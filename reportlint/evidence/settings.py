@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlint.evidence.numbers import DEFAULT_POLICY, NumberPolicy, check_pattern
-from reportlint.options import build, opt
+from reportlint.options import OptionError, build, opt
 
 #: The prompt's tag, ``(source: PATH [§SECTION][, qualifier])``, any case,
 #: ``source`` or ``sources``. One level of nested brackets is allowed in the
@@ -213,6 +213,46 @@ def settings_from(raw: Mapping[str, Any] | None, path: str = "evidence") -> Evid
     """
     if not raw:
         return DEFAULT_SETTINGS
-    settings = build(EvidenceSettings, raw, path)
+    try:
+        settings = build(EvidenceSettings, raw, path)
+    except OptionError as exc:
+        # a check across fields (a refused pattern) names the value: point at its line
+        line = _line_of_value(raw, exc.message)
+        if line is None:
+            raise
+        raise OptionError(exc.path, exc.message, line, exc.key) from None
     assert isinstance(settings, EvidenceSettings)
     return settings
+
+
+def _line_of_value(node: Any, message: str) -> int | None:
+    """The line of the string value of ``node`` (a YAML mapping or list, nested) that
+    ``message`` quotes, when the loader recorded lines."""
+    lines = getattr(node, "lines", None)
+    if isinstance(node, Mapping):
+        items: list[tuple[Any, Any]] = list(node.items())
+    elif isinstance(node, list):
+        items = list(enumerate(node))
+    else:
+        return None
+    for k, v in items:
+        if isinstance(v, str) and repr(v) in message:
+            found = lines.get(k) if isinstance(lines, dict) else (
+                lines[k] if isinstance(lines, list) and k < len(lines) else None)
+            if isinstance(found, int):
+                return found
+        elif isinstance(v, (Mapping, list)):
+            found = _line_of_value(v, message)
+            if found is not None:
+                return found
+    return None
+    for k, v in items:
+        if isinstance(v, str) and repr(v) in message:
+            found = where(k)
+            if isinstance(found, int):
+                return found
+        elif isinstance(v, (Mapping, list)):
+            found = _line_of_value(v, message)
+            if found is not None:
+                return found
+    return None

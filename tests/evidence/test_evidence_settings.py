@@ -64,3 +64,36 @@ def test_settings_for_reads_the_context_once(tmp_path: Path) -> None:
     assert first.max_file_bytes == 99
     assert Context(tmp_path, "b.md", shared, raw).evidence.settings is first
     assert Context(tmp_path, "c.md", shared).evidence.settings is DEFAULT_SETTINGS
+
+
+@pytest.mark.parametrize(("yaml_text", "line", "what"), [
+    ('evidence:\n  numbers:\n    include:\n      - "x"\n      - "(a+)+$"\n', 5,
+     "evidence.numbers: include pattern '(a+)+$' nests a repetition"),
+    ('evidence:\n  tag-pattern: "\\\\((\\\\w*)*:(?P<body>[^)]*)\\\\)"\n', 2,
+     "tag pattern"),
+])
+def test_a_catastrophic_user_regex_is_a_config_error_with_its_line(
+        tmp_path: Path, yaml_text: str, line: int, what: str) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / ".reportlint.yml").write_text(yaml_text)
+    (tmp_path / "r.md").write_text("# R\n\nA 1.\n")
+    exe = str(Path(sys.executable).with_name("reportlint"))
+    r = subprocess.run([exe, "check", "r.md"], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=60, check=False)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f".reportlint.yml:{line}: "), r.stderr
+    assert what in r.stderr and "exponential time" in r.stderr
+
+
+def test_the_tag_syntax_is_one_setting() -> None:
+    s = EvidenceSettings(tag_keywords=("src",), tag_brackets="[]")
+    assert s.tag_re.fullmatch("[src: a.md]") and not s.tag_re.search("(source: a.md)")
+    assert s.opener_re is not None and s.opener_re.match("[src a.md")
+    assert (s.tag_keyword_shown, s.tag_close, s.tag_hint) == ("src", "]", "[")
+    raw = EvidenceSettings(tag_pattern=r"\[src:(?P<body>[^\]]*)\]")
+    assert raw.opener_re is not None and raw.opener_re.pattern == r"\[src"
+    assert (raw.tag_keyword_shown, raw.tag_close) == ("src", "]")
+    assert EvidenceSettings(tag_opener="").opener_re is None
+    assert DEFAULT_SETTINGS.tag_re.pattern == DEFAULT_SETTINGS.derived_pattern
