@@ -246,13 +246,3 @@ def _line_of_value(node: Any, message: str) -> int | None:
             if found is not None:
                 return found
     return None
-    for k, v in items:
-        if isinstance(v, str) and repr(v) in message:
-            found = where(k)
-            if isinstance(found, int):
-                return found
-        elif isinstance(v, (Mapping, list)):
-            found = _line_of_value(v, message)
-            if found is not None:
-                return found
-    return None
