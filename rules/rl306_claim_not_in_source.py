@@ -109,7 +109,7 @@ class ClaimNotInSource(Rule):
 
     def _missing(self, n: NumberCheck, at: Span, search: Search | None,
                  exclude: list[str]) -> Finding:
-        cited = ", ".join(dict.fromkeys(s.path for s in n.expected))
+        cited = ", ".join(n.cited)
         says = ""
         if n.near is not None:
             what = {"section": "section", "lines": "lines"}.get(n.expected[0].what, "file")
@@ -127,7 +127,7 @@ class ClaimNotInSource(Rule):
             if n.near is not None:
                 related = [Related(n.near.span, "the cited place says this")]
             else:
-                scopes = list(dict.fromkeys(n.expected))[:3]
+                scopes = n.expected[:3]
                 related = [Related(s.span, f"expected in this {s.what}" if s.lines
                                    else "expected in this file") for s in scopes]
         return self.finding(at, f"{n.token.text} is not in the cited source ({cited}){says}"

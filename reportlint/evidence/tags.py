@@ -89,6 +89,23 @@ _NO_TAGS = TagScan()
 # --------------------------------------------------------------------------- raw view
 
 
+class _RawProse(Prose):
+    """Source text as a ``Prose`` whose one exact piece starts at ``pieces[0].source``:
+    offsets map by addition (a tag body is read once per block, thousands of times in
+    a long report, so the general piece lookup is skipped)."""
+
+    def source_offset(self, i: int) -> int:
+        return self.pieces[0].source + max(0, min(i, len(self.text)))
+
+    def span(self, i: int, j: int) -> Span:
+        base = self.pieces[0].source
+        start = base + i
+        if j <= i:
+            return self.index.span(start, start)
+        position = self.index.position
+        return Span(position(start), position(base + j))
+
+
 @dataclass(frozen=True)
 class RawView:
     """A block's source text as a ``Prose`` (one exact piece), and its skip ranges."""
@@ -121,19 +138,22 @@ def raw_view(prose: Prose) -> RawView | None:
         hi += 1
     hi = max(hi, lo)
     text = src[lo:hi]
-    raw = Prose(text, (Piece(0, lo, len(text), "text", True),), prose.index)
+    raw = _RawProse(text, (Piece(0, lo, len(text), "text", True),), prose.index)
     code = []
     skip = []
-    for m in _CODE_SPAN.finditer(text):
-        code.append((m.start(2), m.end(2)))
-        skip.append((m.start(), m.end()))
+    if "`" in text:
+        for m in _CODE_SPAN.finditer(text):
+            code.append((m.start(2), m.end(2)))
+            skip.append((m.start(), m.end()))
     code_r = Ranges(code)
-    for m in _HTML.finditer(text):
-        if not code_r.contains(m.start()):
-            skip.append((m.start(), m.end()))
-    for m in _AUTOLINK.finditer(text):
-        if not code_r.contains(m.start()):
-            skip.append((m.start(), m.end()))
+    if "<" in text:
+        for m in _HTML.finditer(text):
+            if not code_r.contains(m.start()):
+                skip.append((m.start(), m.end()))
+    if "://" in text or "<" in text:
+        for m in _AUTOLINK.finditer(text):
+            if not code_r.contains(m.start()):
+                skip.append((m.start(), m.end()))
     return RawView(raw, code_r, Ranges(_merge(skip)), prose)
 
 

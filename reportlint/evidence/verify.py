@@ -59,8 +59,9 @@ class NumberCheck:
     token: NumberToken
     status: str  # "scope", "file" or "missing"
     found: tuple[Location, ...]
-    expected: tuple[Scope, ...]
+    expected: tuple[Scope, ...]  # each scope once, in citation order
     near: Location | None = None  # for a missing number: a close value in the cited scope
+    cited: tuple[str, ...] = ()  # the cited files, each once
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def check_claim(claim: Claim, sources: Sources,
     found_scopes, dirs = scopes(claim, sources, resolved)
     if not found_scopes:
         return ClaimCheck(claim, (), False, tuple(dirs))
+    expected = tuple(dict.fromkeys(found_scopes))
+    cited = tuple(dict.fromkeys(sc.path for sc in expected))
     checks = []
     for token in claim.hard_numbers:
         status = "missing"
@@ -151,14 +154,14 @@ def check_claim(claim: Claim, sources: Sources,
         if hits:
             status, found = "scope", _ranked(token, hits)
         else:
-            for path in dict.fromkeys(sc.path for sc in found_scopes):
+            for path in cited:
                 hits.extend(h for h in sources.index(path).find_number(token)
                             if compatible(token, h))
             if hits:
                 status, found = "file", _ranked(token, hits)
             else:
                 near = _near(token, found_scopes, sources)
-        checks.append(NumberCheck(token, status, found, tuple(found_scopes), near))
+        checks.append(NumberCheck(token, status, found, expected, near, cited))
     return ClaimCheck(claim, tuple(checks), True, tuple(dirs))
 
 
