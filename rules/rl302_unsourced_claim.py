@@ -93,8 +93,11 @@ class UnsourcedClaim(Rule):
                                             exclude=[me] if me else []):
                     found = ", ".join(loc.text for loc in s.locations[:4])
                     related.append(Related(s.span, f"these numbers occur here: {found}"))
+            note = ""
+            if search is not None and not related and search.cut:
+                note = f"; no likely source found ({search.cut})"
             yield self.finding(first.span or claim.span,
-                               f"hard claim without a source tag ({shown})", related)
+                               f"hard claim without a source tag ({shown}){note}", related)
 
 
 RULES = [UnsourcedClaim]

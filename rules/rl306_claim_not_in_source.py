@@ -123,6 +123,10 @@ class ClaimNotInSource(Rule):
                 where = "; it occurs elsewhere under the sources root"
             elif search.cut:
                 where = f"; {search.cut}"
+            if not related and search.skipped:
+                path, why = search.skipped[0]
+                more = f" and {len(search.skipped) - 1} more" if len(search.skipped) > 1 else ""
+                where += f"; {path} was not searched ({why}){more}"
         if not related:
             if n.near is not None:
                 related = [Related(n.near.span, "the cited place says this")]

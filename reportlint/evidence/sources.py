@@ -885,8 +885,9 @@ def _search_text(path: str, text: str, forms: frozenset[str], keys: set[Decimal]
         counted = start
         pos = end + 1
         if end - start > _SEARCH_LINE_CHARS:
-            if (path, "a line too long to read") not in skipped:
-                skipped.append((path, "a line too long to read"))
+            why = f"a line of more than {_SEARCH_LINE_CHARS:,} characters"
+            if (path, why) not in skipped:
+                skipped.append((path, why))
             continue
         line = text[start:end]
         for tok in num.scan(_blank_urls(line), verdicts=False):

@@ -35,6 +35,9 @@ EVIDENCE_RULES = ("RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL307",
 HOSTILE = {
     "bad_49_hostile_number_file": {"data/huge.txt": "1" * 1_000_001 + "\n9 blocks\n"},
     "bad_50_hostile_json_nesting": {"configs/deep.json": "[" * 100_000 + "]" * 100_000 + "\n"},
+    "bad_52_hostile_files_elsewhere": {
+        "data/huge.txt": "1" * 1_000_001 + " 77 blocks\n",
+        "configs/deep.json": "[" * 100_000 + "77" + "]" * 100_000 + "\n"},
 }
 
 
@@ -42,6 +45,7 @@ def lint_case(case: Path, tmp_path: Path) -> list[Any]:
     root = tmp_path / "root"
     shutil.copytree(case / "tree", root)
     for rel, text in HOSTILE.get(case.name, {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     (root / ".git").mkdir(exist_ok=True)
     report = (root / "report.md").read_text(encoding="utf-8")
