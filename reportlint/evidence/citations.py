@@ -77,6 +77,7 @@ _LINES_WORDS = re.compile(
     r"|\(L(?P<c>\d+)(?:\s*[-\u2013]\s*L?(?P<d>\d+))?\)"
     r"|(?:^|(?<=\s))L(?P<e>\d+)(?:[-\u2013]L?(?P<f>\d+))?(?!\w)")
 _TRAILING_PAREN = re.compile(r"\s*\((?P<q>[^()]*)\)\s*$")
+_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<target>[^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _EXTERNAL = re.compile(r"(?i)\bexternal(?:ly)?\b")
 _QUALIFIER_WORDS = re.compile(
     r"(?i)^(?:adapted|adaptation|derived|paraphrased|summari[sz]ed|see\b|via\b|cf\b|per\b|"
@@ -264,6 +265,18 @@ def split_words(text: str, lo: int, hi: int,
             if e > s:
                 out.append((s, e, True, text[s:e]))
             i = max(e, i + 1)
+            continue
+        link = _LINK.match(text, i, hi) if text[i] == "[" else None
+        if link is not None:
+            # a Markdown link: the target is the path ("[the runbook](docs/ops.md)"); a
+            # page anchor or an empty target leaves the link text
+            t0, t1 = link.span("target")
+            if t1 > t0 and not text.startswith("#", t0):
+                out.append((t0, t1, False, text[t0:t1]))
+            else:
+                a0, a1 = link.span("text")
+                out.append((a0, a1, False, text[a0:a1]))
+            i = link.end()
             continue
         j = i
         nxt = code.next_start(i)

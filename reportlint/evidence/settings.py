@@ -154,6 +154,16 @@ class EvidenceSettings:
         return None
 
     @functools.cached_property
+    def label_re(self) -> re.Pattern[str] | None:
+        """``Source:`` (or another keyword, or ``Evidence:``) as a label inside a unit,
+        for the default tag syntax and ``tag-keywords``; None with a raw pattern."""
+        if self.tag_pattern:
+            return None
+        words = _keyword_alternation((*self.tag_keywords, "evidence"))
+        return re.compile(rf"(?i)(?:(?<=[\s\u2014\u2013-])|^)[*_]{{0,2}}{words}[*_]{{0,2}}"
+                          rf"\s*:\s*[*_]{{0,2}}\s*(?=\S)")
+
+    @functools.cached_property
     def opener_re(self) -> re.Pattern[str] | None:
         if not self.tag_opener:
             return None

@@ -15,6 +15,9 @@ Forms:
   a path-like word (a prose cell such as ``5 pipelines, all green`` is data);
 - ``line``: a paragraph that is only ``Source: PATH …`` (``Sources:``,
   ``Evidence:``, optionally in bold);
+- ``label``: ``Source: PATH`` inside a sentence, item or cell, to the end of
+  its line (``- Coverage is 84% — *Source: cov.md*``), only when it names a
+  path-like word;
 - ``footnote``: a GFM footnote definition ``[^t]: source: PATH``, which
   covers the sentence carrying ``[^t]``.
 
@@ -194,7 +197,8 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
     if not prose.text:
         return _NO_TAGS
     hint = settings.tag_hint
-    if hint is not None and hint not in prose.text:
+    if hint is not None and hint not in prose.text and (
+            settings.label_re is None or ":" not in prose.text):
         return _NO_TAGS
     view = raw_view(prose)
     if view is None:
@@ -219,6 +223,23 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
         problems.extend(probs)
         starts.add(m.start())
         covered.add(m.start(), m.end())
+    if settings.label_re is not None and ":" in text:
+        labelled = Ranges([])  # a label's body is not searched for another label
+        for m in settings.label_re.finditer(text):
+            if view.skip.contains(m.start()) or covered.contains(m.start()):
+                continue
+            if labelled.contains(m.start()):
+                continue
+            tag = _label_tag(view, m.start(), m.end())
+            if tag is None:
+                continue
+            lo, hi = _raw_range(view, tag)
+            nxt = covered.next_start(lo)
+            if nxt is not None and nxt < hi:
+                continue  # a paren tag inside the label's line: the tag is the citation
+            tags.append(tag)  # its problems are not RL301's: a label is read or left alone
+            labelled.add(lo, hi)
+        tags.sort(key=lambda t: t.text_range)
     if settings.opener_re is not None:
         for m in settings.opener_re.finditer(text):
             if m.start() in starts or view.skip.contains(m.start()) or \
@@ -229,6 +250,48 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
                 problems.append(prob)
     problems.sort(key=lambda p: (p.span.start, p.span.end))
     return TagScan(tuple(tags), tuple(problems))
+
+
+def _raw_range(view: RawView, tag: Tag) -> tuple[int, int]:
+    base = view.prose.pieces[0].source
+    index = view.prose.index
+    return (index.offset(tag.span.start.line, tag.span.start.column) - base,
+            index.offset(tag.span.end.line, tag.span.end.column) - base)
+
+
+#: A label whose section or trailing words run longer than this is a sentence that
+#: mentions a file, not a citation.
+_LABEL_PROSE_WORDS = 4
+
+
+def _label_tag(view: RawView, start: int, body: int) -> Tag | None:
+    """``Source: PATH`` inside a unit (``- Coverage is 84% — *Source: cov.md*``).
+
+    The body runs to the end of the line; it is a citation only when it holds a
+    path-like word, so "Source: the team's notes" stays prose.
+    """
+    sp = view.prose
+    text = sp.text
+    end = text.find("\n", body)
+    end = len(text) if end == -1 else end
+    lo, hi = trim_range(text, body, end)
+    while hi > lo and text[hi - 1] in "*_.;,)":
+        hi -= 1
+    if hi <= lo:
+        return None
+    words = split_words(text, lo, hi, view.code)
+    if not any(is_path(w[3]) for w in words):
+        return None
+    cites, _problems = parse_list(sp, lo, hi, view.code)
+    cites = [c for c in cites if c.kind != "bare"]
+    if not cites or any(len(q.split()) > _LABEL_PROSE_WORDS for c in cites
+                        for q in (c.qualifier, *c.sections)):
+        return None  # "Source: README.md §Roadmap is mentioned in prose": a sentence
+    stop = hi
+    while stop < end and text[stop] in "*_":
+        stop += 1
+    return Tag(sp.span(start, stop), to_rendered(view, start, stop), tuple(cites), (),
+               "label")
 
 
 def _malformed(prose: Prose, start: int, end: int, code: Ranges,

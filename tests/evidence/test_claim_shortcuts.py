@@ -78,7 +78,8 @@ def test_tag_scan_skips_only_prose_without_a_parenthesis(text: str) -> None:
         prose = getattr(block, "prose", None)
         if prose is not None:
             fast, slow = scan_tags(prose), scan_tags(prose, plain)
-            assert fast.tags == slow.tags
+            # a raw pattern has no "Source:" label form: compare the tags both read
+            assert tuple(t for t in fast.tags if t.form != "label") == slow.tags
             # the same problems; messages name the keyword each setting shows
             assert [(p.span, p.code) for p in fast.problems] == \
                 [(p.span, p.code) for p in slow.problems]
