@@ -230,14 +230,14 @@ def scan_tags(prose: Prose, settings: EvidenceSettings = DEFAULT_SETTINGS) -> Ta
                 continue
             if labelled.contains(m.start()):
                 continue
-            tag = _label_tag(view, m.start(), m.end())
-            if tag is None:
+            label = _label_tag(view, m.start(), m.end())
+            if label is None:
                 continue
-            lo, hi = _raw_range(view, tag)
+            lo, hi = _raw_range(view, label)
             nxt = covered.next_start(lo)
             if nxt is not None and nxt < hi:
                 continue  # a paren tag inside the label's line: the tag is the citation
-            tags.append(tag)  # its problems are not RL301's: a label is read or left alone
+            tags.append(label)  # its problems are not RL301's: a label is read or left alone
             labelled.add(lo, hi)
         tags.sort(key=lambda t: t.text_range)
     if settings.opener_re is not None:
