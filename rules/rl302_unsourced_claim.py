@@ -31,7 +31,10 @@ class UnsourcedClaim(Rule):
     `evidence.numbers` (`include` and `exclude` patterns, and the kinds to
     ignore).
 
-    A claim is covered by a tag in the same unit; by a GFM footnote marker
+    A claim is covered by a tag in the same unit (the `(source: …)` form, or
+    a `Source: PATH` label inside the unit such as `- Coverage is 84% —
+    *Source: cov.md*`, read to the end of its line and only when it names a
+    path and reads as a citation); by a GFM footnote marker
     whose definition names a source (`412 tests[^t]` with
     `[^t]: source: reports/ci.md`); by its row's cell in a table's
     Source/Sources/Evidence/Ref column, **only** when that cell holds a
