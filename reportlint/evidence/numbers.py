@@ -111,7 +111,7 @@ _REFERENCE_WORDS = frozenset({
     "wave", "tier", "bug", "incident", "scenario", "ref", "annex", "exhibit",
     "recommendation", "risk", "objective", "workstream", "figures", "tables", "chapters",
     "paragraph", "para", "clause", "article", "level", "priority", "sev", "week", "day",
-    "quarter"})
+    "quarter", "http", "https", "port", "ports", "status", "code", "exit", "errno"})
 # references only when abbreviated with a dot ("p. 7", "No. 5", "Fig. 2")
 _REFERENCE_ABBREVIATIONS = frozenset({"p", "pp", "no", "nr", "ch", "tab", "fig", "sec", "eq"})
 _VERSION_WORDS = frozenset({
@@ -639,7 +639,13 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 
 
 def _continue_references(text: str, tokens: list[NumberToken]) -> None:
-    """``Slice 2 and 5``, ``steps 3, 4 and 7``: later ids of one list are ids too."""
+    """``Slice 2 and 5``, ``steps 3, 4 and 7``: later ids of one list are ids too; and
+    ``24/7`` is a phrase, not a ratio."""
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if prev.text == "24" and tok.text == "7" and text[prev.end:tok.start] == "/":
+            tokens[i - 1] = replace(prev, hard=False, reason="reference")
+            tokens[i] = replace(tok, hard=False, reason="reference")
     for i in range(1, len(tokens)):
         prev, tok = tokens[i - 1], tokens[i]
         if prev.reason == "reference" and tok.hard and not tok.unit and not tok.noun \
