@@ -25,7 +25,10 @@ class ClaimNotInSource(Rule):
       its budget cut it short), or else the cited section, where it was
       expected;
     - found in a cited file but only outside the cited section: a **note**
-      saying where it is.
+      saying where it is;
+    - not found as written, but the cited place holds a value that rounds to
+      it at the precision the report writes (`84%` for `84.2%`, `1.3k` for
+      `1,318`): a **note** naming the cited value, not an error.
 
     Every number is checked against every citation of its tag: one
     co-citation that does not resolve hides the claim from no other. A line
@@ -99,6 +102,12 @@ class ClaimNotInSource(Rule):
                 at = n.token.span or check.claim.span
                 if n.status == "missing":
                     yield self._missing(n, at, search, exclude)
+                elif n.status == "rounded":
+                    loc = n.found[0]
+                    yield self.finding(
+                        at, f"{n.token.text} is the cited {loc.text} rounded ({loc.path}, "
+                            f"line {loc.line})", [Related(loc.span, "the cited value")],
+                        severity=Severity.NOTE)
                 elif n.status == "file" and self.options.outside_section:
                     loc = n.found[0]
                     what = "lines" if any(s.what == "lines" for s in n.expected) else "section"

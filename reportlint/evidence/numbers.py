@@ -97,6 +97,7 @@ _OTHER_UNITS = ("x", "X", "×", "pp", "pt", "pts", "percent", "px", "fps", "rps"
                 "tok", "tokens", "it", "Hz", "kHz", "MHz", "GHz", "W", "kW", "°", "°C",
                 "°F", "‰", "%")
 _MULTIPLIERS = {"k": 3, "K": 3, "M": 6, "B": 9, "bn": 9, "m": 6}
+MULTIPLIERS = _MULTIPLIERS  # the scale of "2.2k", "1.2M": for rounding in the cross-check
 # units that are read only when attached to the number ("2.2k", not "2.2 k")
 _ATTACHED_ONLY = frozenset({"k", "K", "M", "m", "bn", "x", "X"})
 _UNITS = frozenset(_SIZE_UNITS + _TIME_UNITS + _OTHER_UNITS) | frozenset(_MULTIPLIERS)

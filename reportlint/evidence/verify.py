@@ -28,7 +28,12 @@ from decimal import Decimal
 
 from reportlint.evidence.citations import Citation
 from reportlint.evidence.claims import Claim
-from reportlint.evidence.numbers import NumberToken, units_compatible
+from reportlint.evidence.numbers import (
+    MULTIPLIERS,
+    NumberToken,
+    unit_family,
+    units_compatible,
+)
 from reportlint.evidence.resolve import Resolution, Status
 from reportlint.evidence.sources import Location, Sources, compatible, read_occurrence
 from reportlint.span import Span
@@ -57,7 +62,7 @@ class Scope:
 @dataclass(frozen=True)
 class NumberCheck:
     token: NumberToken
-    status: str  # "scope", "file" or "missing"
+    status: str  # "scope", "file", "rounded" (a cited value, rounded) or "missing"
     found: tuple[Location, ...]
     expected: tuple[Scope, ...]  # each scope once, in citation order
     near: Location | None = None  # for a missing number: a close value in the cited scope
@@ -161,8 +166,24 @@ def check_claim(claim: Claim, sources: Sources,
                 status, found = "file", _ranked(token, hits)
             else:
                 near = _near(token, found_scopes, sources)
+                if near is not None and rounds_to(token, near):
+                    status, found, near = "rounded", (near,), None
         checks.append(NumberCheck(token, status, found, expected, near, cited))
     return ClaimCheck(claim, tuple(checks), True, tuple(dirs))
+
+
+def rounds_to(token: NumberToken, loc: Location) -> bool:
+    """Whether the cited value at ``loc`` rounds to ``token`` at the precision the
+    report writes it (``84%`` for ``84.2%``, ``1.3k`` for ``1,318``)."""
+    value = read_occurrence(loc.text)[2]
+    if value is None:
+        return False
+    exponent = token.value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False
+    quantum = Decimal(1).scaleb(exponent + MULTIPLIERS.get(token.unit, 0))
+    want = abs(token.value).scaleb(MULTIPLIERS.get(token.unit, 0))
+    return value != want and abs(value - want) * 2 < quantum
 
 
 def _ranked(token: NumberToken, hits: list[Location]) -> tuple[Location, ...]:
@@ -200,7 +221,7 @@ class _NearTable:
     def near(self, token: NumberToken) -> tuple[Decimal, Location] | None:
         import bisect
 
-        want = abs(token.value)
+        want = abs(token.value).scaleb(MULTIPLIERS.get(token.unit, 0))
         lo = bisect.bisect_left(self.values, want * (1 - NEAR))
         hi = bisect.bisect_right(self.values, want * (1 + NEAR))
         digits = num_digits(want)
@@ -211,7 +232,7 @@ class _NearTable:
         for value, loc, unit, noun in cands:
             if value == want or not units_compatible(token, unit, noun, None):
                 continue
-            if token.unit and not unit:
+            if unit_family(token.unit) is not None and not unit:
                 continue  # "1,250" for "1,200 ms": only a value with the same unit
             dist = abs(value - want) / want
             if best is None or (dist, loc) < best:
