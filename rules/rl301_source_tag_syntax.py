@@ -19,8 +19,9 @@ class SourceTagSyntax(Rule):
     a tag the citations are the path-like words (a `/`, a file extension, a
     URL, or the name of an existing file such as `Makefile`); backticks are
     formatting, and a Markdown link cites its target
-    (`[the runbook](docs/ops.md#rollback)`). Connectors are words: `;`, `,`, `+`, `and`, `&`, `|`, `per`,
-    `vs`, `confirmed in`, an em dash followed by a sentence. Locations:
+    (`[the runbook](docs/ops.md#rollback)`). Connectors are words: `;`, `,`,
+    `+`, `and`, `&`, `|`, `per`, `vs`, `confirmed in`, an em dash followed by
+    a sentence. Locations:
     `a.py:42`, `:L42`, `#L42`, `line 42`, `(L42)`, ranges `:40-52`,
     `:L40-L52`, `#L40-L52`, `lines 40–52`, continuations
     (`` `svc/jobs.py:120-131`, `:300`, `410-415` `` and a bare `L60-L79`),
