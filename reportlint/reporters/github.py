@@ -28,20 +28,21 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 from collections.abc import Mapping
-from pathlib import Path
 from urllib.parse import quote
 
 from reportlint.engine import FileResult
 from reportlint.finding import Finding, Severity
 from reportlint.notices import is_fatal
 from reportlint.reporters import ReportInfo, counts
+from reportlint.safeio import not_regular
 
 CAP = 10  # annotations GitHub shows per severity per step
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 SUMMARY_LIMIT = 900_000  # GitHub accepts at most 1 MiB of job summary per step
 
-_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
                         r"\u202a-\u202e\u2066-\u2069]")
 
 
@@ -264,8 +265,25 @@ def write_step_summary(results: list[FileResult], info: ReportInfo,
     if not target:
         return None
     text = summary_markdown(results, info, env)
+    # stat before open: a named pipe would block, a device or a link is not the
+    # runner's summary file; the open repeats the checks (no link, no blocking)
     try:
-        with Path(target).open("a", encoding="utf-8", newline="\n") as fh:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        return f"cannot write the job summary to {target}: {exc.strerror}"
+    else:
+        if not stat.S_ISREG(st.st_mode):
+            return f"cannot write the job summary to {target}: {not_regular(st.st_mode)}"
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(target, flags, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                return f"cannot write the job summary to {target}: {not_regular(mode)}"
             fh.write(text)
     except OSError as exc:
         return f"cannot write the job summary to {target}: {exc.strerror}"
