@@ -56,13 +56,14 @@ def _say(message: str, level: str = "error") -> None:
         return
     from reportlint.reporters.github import escape_data
 
+    message = message if message.startswith("reportlint") else f"reportlint: {message}"
     if level == "error":
         click.echo(f"::error title=reportlint::{escape_data(message)}", err=True)
         return
-    import secrets
+    from reportlint.reporters.github import inert
 
-    token = secrets.token_hex(16)
-    click.echo(f"::stop-commands::{token}\n{escape_data(message)}\n::{token}::", err=True)
+    # escape_data leaves no line break, and the line starts with "reportlint"
+    click.echo("\n".join(inert([escape_data(message)])), err=True)
 
 
 def _fail(message: str) -> None:

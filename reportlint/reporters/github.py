@@ -16,9 +16,10 @@ Nothing from the report can forge a workflow command: the message is escaped
 like the toolkit's ``escapeData`` (``%``, CR, LF), property values like
 ``escapeProperty`` (also ``:`` and ``,``), other control characters (ANSI
 escapes, bidi overrides, Unicode line separators) are replaced by U+FFFD,
-and plain log lines with report text are printed between
-``::stop-commands::TOKEN`` and ``::TOKEN::`` with a random token, so the
-runner processes no command in them. The job summary escapes every cell, so
+and every line that is not an annotation (the plain log lines with report
+text, the closing count) is printed between ``::stop-commands::TOKEN`` and
+``::TOKEN::`` (a digest of the lines, so the output stays deterministic), and
+the runner processes no command in them. The job summary escapes every cell, so
 ``|``, newlines, HTML, backticks and link syntax in a message cannot break
 the table or inject markup.
 """
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 from collections.abc import Mapping
 from urllib.parse import quote
@@ -124,15 +124,13 @@ def render(results: list[FileResult], info: ReportInfo) -> str:
     out = [annotation(f, info) for f in annotated]
     baselined = [f for r in results for f in r.findings if f.baselined and not f.suppressed]
     unlisted = sorted(rest, key=_priority) + baselined
-    if unlisted:
-        token = info.extra.get("stop_token") or secrets.token_hex(16)
-        out.append(f"::stop-commands::{token}")
-        if rest:
-            out.append(f"reportlint: {_plural(len(rest), 'finding')} not annotated "
-                       f"(GitHub shows at most {CAP} per severity per step):")
-        for f in unlisted:
-            out.extend("reportlint: " + line for line in plain(f, info))
-        out.append(f"::{token}::")
+    # every line that is not an annotation sits inside one ::stop-commands:: block
+    block: list[str] = []
+    if rest:
+        out.append(f"reportlint: {_plural(len(rest), 'finding')} not annotated "
+                   f"(GitHub shows at most {CAP} per severity per step):")
+    for f in unlisted:
+        block.extend("reportlint: " + line for line in plain(f, info))
     c = counts(results)
     total = c["error"] + c["warning"] + c["note"]
     tail = [f"{_plural(c['suppressed'], 'suppressed finding')}"] if c["suppressed"] else []
@@ -140,11 +138,26 @@ def render(results: list[FileResult], info: ReportInfo) -> str:
         tail.append(f"{c['baselined']} baselined")
     if rest:
         tail.append(f"{len(rest)} not annotated")
-    out.append(f"reportlint: {_plural(total, 'problem')} ({_plural(c['error'], 'error')}, "
-               f"{_plural(c['warning'], 'warning')}, {_plural(c['note'], 'note')}) in "
-               f"{_plural(len(results), 'file')}" + (f"; {'; '.join(tail)}" if tail else "")
-               + ".")
+    block.append(f"reportlint: {_plural(total, 'problem')} ({_plural(c['error'], 'error')}, "
+                 f"{_plural(c['warning'], 'warning')}, {_plural(c['note'], 'note')}) in "
+                 f"{_plural(len(results), 'file')}" + (f"; {'; '.join(tail)}" if tail else "")
+                 + ".")
+    out.extend(inert(block, info.extra.get("stop_token")))
     return "\n".join(out) + "\n"
+
+
+def inert(lines: list[str], token: str | None = None) -> list[str]:
+    """``lines`` between ``::stop-commands::TOKEN`` and ``::TOKEN::``.
+
+    The token is a digest of the lines, so the output is deterministic. It does
+    not have to be secret: no line inside can end the block, since each starts
+    with text of ours (``reportlint: ``) or is escaped so that no line break
+    (CR, LF) is left in it, and the runner only reads ``::`` at a line's start.
+    """
+    from reportlint.baseline import sha256  # CPython's own: no OpenSSL start-up
+
+    token = token or sha256("\n".join(lines).encode()).hexdigest()[:32]
+    return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
 
 # --------------------------------------------------------------------------- job summary
