@@ -20,6 +20,7 @@ and a message never quotes more than a short value of a file that parsed.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -95,10 +96,13 @@ class Config:
 
 def display(path: Path) -> str:
     """A path as users want to read it: relative to the working directory when inside it."""
-    try:
-        return str(realpath(path).relative_to(realpath(Path.cwd())))
-    except (ValueError, OSError):
-        return str(path)
+    cwd = realpath(Path.cwd())
+    for candidate in (Path(os.path.normpath(os.path.abspath(path))), realpath(path)):
+        try:
+            return str(candidate.relative_to(cwd))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def profile_names() -> list[str]:
@@ -171,7 +175,8 @@ def _read_pyproject(path: Path, label: str) -> LineDict:
     table = tool.get("reportlint", {})
     if not isinstance(table, dict):
         raise ConfigError(f"tool.reportlint: expected a table, got {_kind(table)}", label,
-                          _toml_line(text, r"(\[\[tool\.reportlint\]\]|reportlint\s*=)"))
+                          _toml_line(text, r"(\[\[\s*tool\s*\.\s*reportlint|reportlint\s*="
+                                           r"|tool\s*=\s*\{.*reportlint|tool\s*\.\s*reportlint)"))
     try:
         return _with_toml_lines(table, text, label)
     except RecursionError:

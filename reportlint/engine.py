@@ -74,7 +74,10 @@ class Run:
 
 
 def relpath(path: Path, root: Path) -> str:
-    real = realpath(path)  # not Path.resolve: it raises on a link loop before 3.13
+    # a file by its own name (a link is not shown as its target), in its real folder;
+    # not Path.resolve: it raises on a link loop before Python 3.13
+    real = realpath(path.parent) / path.name if path.name not in ("", ".", "..") \
+        else realpath(path)
     try:
         return real.relative_to(root).as_posix()
     except ValueError:
