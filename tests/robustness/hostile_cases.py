@@ -360,8 +360,10 @@ def _config_file_name(folder: Path) -> tuple[str, ...]:
 
 def _text_marks(folder: Path) -> str:
     marks = "\u200e\u200f\u061c\u2028\u2029"
-    (folder / "r.md").write_text(f"## Intro\n\nA world-class{marks} tool.\n")
-    r = _cli(folder, "check", "r.md", "--select", "RL210")
+    name = f"r{marks}.md"  # the path is printed with every finding
+    (folder / name).write_text(REPORT)
+    r = _cli(folder, "check", name, "--select", "RL210")
+    assert "world-class" in r.stdout, r.stdout
     left = [f"U+{ord(c):04X}" for c in marks if c in r.stdout]
     return f"exit {r.returncode}: marks left in the text output: {left}"
 
@@ -459,8 +461,8 @@ CHECKS: list[Check] = [
           "and `::error`, with `--format github`", "", _github_stderr(_rules_dir_name)),
     Check("github-config-name", "a config file whose own name holds a newline and "
           "`::warning`, with `--format github`", "", _github_stderr(_config_file_name)),
-    Check("text-bidi-marks", "a finding's text with U+200E, U+200F, U+061C, U+2028 and "
-          "U+2029", "", _text_marks),
+    Check("text-bidi-marks", "a report whose file name holds U+200E, U+200F, U+061C, U+2028 "
+          "and U+2029 (printed with each finding)", "", _text_marks),
 ]
 
 
