@@ -534,8 +534,7 @@ OUTCOMES: dict[str, str] = {
         'exit 2: RL210 banned phrase "world-class"; RL904 zero.md: a symbolic '
         "link that leads outside the project and the sources root; not read",
     "report-device":
-        "exit 2: RL904 …/dev/zero: not a regular file (a character device); not "
-        "read",
+        "exit 2: RL904 zero: not a regular file (a character device); not read",
     "report-fifo":
         "exit 2: RL904 pipe.md: not a regular file (a named pipe); not read; "
         'RL210 banned phrase "world-class"',
