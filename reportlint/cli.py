@@ -224,7 +224,10 @@ def _apply_baseline(results: list[FileResult], baseline_file: str | None,
                    f"{write_baseline}", err=True)
         baseline.apply(results, set(baseline.build(results)["findings"]))
     if baseline_file:
-        baseline.apply(results, baseline.load(Path(baseline_file)))
+        known = baseline.load(Path(baseline_file))
+        if known.note:
+            click.echo(f"reportlint: note: {known.note}", err=True)
+        baseline.apply(results, known)
 
 
 def _use_color(mode: str) -> bool:

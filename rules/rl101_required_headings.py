@@ -138,7 +138,7 @@ class RequiredHeadings(Rule):
             if lv is not None and heads[di].level != lv:
                 findings.append(self.finding(
                     heads[di].span, f'heading "{heads[di].text}" is level {heads[di].level}; '
-                    f'the template requires {"#" * lv} (level {lv})'))
+                    f'the template requires {"#" * lv} (level {lv})', key="level"))
         for ti in range(len(literals)):
             if ti in matched_t:
                 continue
@@ -149,7 +149,7 @@ class RequiredHeadings(Rule):
                 _span, where = anchor_after(ti)
                 findings.append(self.finding(
                     heads[misplaced].span,
-                    f'section "{heads[misplaced].text}" is out of order{where}'))
+                    f'section "{heads[misplaced].text}" is out of order{where}', key="order"))
                 continue
             lo, hi = gap_of(ti)
             candidates = [d for d in range(lo + 1, hi) if d not in used]
@@ -163,10 +163,12 @@ class RequiredHeadings(Rule):
                 findings.append(self.finding(
                     heads[best].span,
                     f'heading "{heads[best].text}" does not match the required "{label(ti)}"',
-                    fix=f"rename to: {label(ti)}"))
+                    fix=f"rename to: {label(ti)}", key=("rename", label(ti))))
                 continue
             span, where = anchor_after(ti)
-            findings.append(self.finding(span, f'missing required section "{label(ti)}"{where}'))
+            # several missing sections share one anchor: the section is the identity
+            findings.append(self.finding(span, f'missing required section "{label(ti)}"{where}',
+                                         key=("missing", label(ti))))
         findings.extend(self._extras(heads, pairs, gaps, used, doc))
         findings.sort(key=lambda f: (f.span.start, f.message))
         yield from findings
@@ -187,13 +189,14 @@ class RequiredHeadings(Rule):
                 for d in inside[maximum:]:
                     yield self.finding(heads[d].span,
                                        f'unexpected heading "{heads[d].text}" '
-                                       "(not in the required template)")
+                                       "(not in the required template)", key="unexpected")
             present = len([d for d in range(d_lo + 1, d_hi)])
             if present < minimum:
                 at = (heads[d_hi].span if d_hi < len(heads)
                       else heads[-1].span if heads else doc.start)
                 yield self.finding(at, f"expected at least {minimum} heading"
-                                       f"{'s' if minimum != 1 else ''} here, found {present}")
+                                       f"{'s' if minimum != 1 else ''} here, found {present}",
+                                   key="too-few")
 
 
 def _lcs(a: list[str], b: list[str]) -> list[tuple[int, int]]:

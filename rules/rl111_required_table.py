@@ -110,7 +110,7 @@ class RequiredTable(Rule):
         if table is None:
             yield self.finding(at, f'missing table "{spec.name}"{where}'
                                + (f" (columns: {' | '.join(spec.columns)})" if spec.columns
-                                  else ""))
+                                  else ""), key=("missing", spec.name))
             return
         have = [_col_key(c) for c in table.columns]
         missing = [c for c in spec.columns if _col_key(c) not in have]
@@ -118,18 +118,19 @@ class RequiredTable(Rule):
             yield self.finding(table.header.span,
                                f'table "{spec.name}" lacks column'
                                f"{'s' if len(missing) > 1 else ''} "
-                               + ", ".join(f'"{c}"' for c in missing))
+                               + ", ".join(f'"{c}"' for c in missing),
+                               key=("columns", spec.name))
         firsts = [_words(r.cells[0].text) for r in table.rows if r.cells]
         absent = [term for term in spec.rows if not any(_starts(term, w) for w in firsts)]
         if absent:
             yield self.finding(table.span, f'table "{spec.name}" has no row for '
-                               + ", ".join(f'"{t}"' for t in absent))
+                               + ", ".join(f'"{t}"' for t in absent), key=("rows", spec.name))
         if spec.exact and not missing:
             want = [_col_key(c) for c in spec.columns]
             if have != want:
                 yield self.finding(table.header.span,
                                    f'table "{spec.name}" columns should be exactly: '
-                                   + " | ".join(spec.columns))
+                                   + " | ".join(spec.columns), key=("exact", spec.name))
 
     def _find(self, blocks: Sequence[object], spec: TableSpec) -> Table | None:
         name = normalize_heading(spec.name, numbering=False)
