@@ -27,11 +27,12 @@ demo: $(STAMP)
 test: $(STAMP) lint typecheck pytest pytest-stock-marko
 
 lint: $(STAMP)
-	$(BIN)/ruff check reportlint rules tests
+	$(BIN)/ruff check reportlint rules tests action
 
 typecheck: $(STAMP)
 	$(BIN)/mypy reportlint
 	$(BIN)/mypy rules
+	$(BIN)/mypy action
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
