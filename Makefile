@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# wheels of reportlint's dependencies and build backend: the pre-commit test builds
+	@# the hook's environment from them with no index (tests never use the network)
+	$(BIN)/python -m pip wheel --quiet --wheel-dir $(VENV)/wheelhouse 'setuptools>=77' .
 	@touch $(STAMP)
 
 install: $(STAMP)
