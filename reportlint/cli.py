@@ -374,6 +374,21 @@ def docs(check_only: bool, out: str | None) -> None:
         click.echo(f"{len(builtins)} rule pages in {folder} are up to date")
 
 
+@main.command()
+def lsp() -> None:
+    """Run the language server (LSP) over standard input and output, for editors.
+
+    Needs pygls: pip install 'reportlint[lsp]'. docs/editors.md shows the setup for
+    VS Code, Neovim and Helix.
+    """
+    from reportlint import lsp as server
+
+    problem = server.available()
+    if problem:
+        _fail(problem)
+    server.serve()
+
+
 STARTER = """\
 # reportlint configuration: https://github.com/reportlint/reportlint#configuration
 # Start from the built-in profile that enforces the executive-summary prompt.
