@@ -31,6 +31,7 @@ from reportlint.headings import (
     prose_blocks,
     split_level,
 )
+from reportlint.names import assign_names, match_name, name_words
 from reportlint.options import opt
 from reportlint.rule import Context, Rule
 from reportlint.span import Position, Span
@@ -39,6 +40,7 @@ from reportlint.words import WordCounter
 __all__ = [
     "Block", "BlockQuote", "Cell", "CodeBlock", "Context", "Document", "Finding", "Heading",
     "HtmlComment", "ListItem", "Paragraph", "Position", "Prose", "Related", "Row", "Rule",
-    "Section", "Severity", "Span", "Table", "WordCounter", "__version__", "find_section",
-    "find_sections", "normalize_heading", "opt", "prose_blocks", "split_level",
+    "Section", "Severity", "Span", "Table", "WordCounter", "__version__", "assign_names",
+    "find_section", "find_sections", "match_name", "name_words", "normalize_heading", "opt",
+    "prose_blocks", "split_level",
 ]

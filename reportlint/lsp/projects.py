@@ -1,9 +1,9 @@
 """Which configuration and project an open report belongs to, and the Run that lints it.
 
-Found as ``reportlint check`` run in the report's folder finds them: the
+Found as ``reportlint check REPORT`` finds them (``reportlint.plan``): the
 nearest ``.reportlint.yml`` (or ``pyproject.toml`` with ``[tool.reportlint]``)
-walking up from the report's folder; the project root is the folder with
-``.git`` above the configuration; the sources root is the configuration's
+walking up from the report's folder; the project root is the repository
+holding the configuration; the sources root is the configuration's
 ``sources.root``, else the project root. Citations never resolve outside the
 sources root (the engine sees to it), and the server lints no document outside
 the editor's workspace folders.
@@ -13,9 +13,8 @@ editor opens READMEs and changelogs too); without ``documents``, every Markdown
 file is. Rules from ``rules_dirs`` are not loaded: they are code from the
 repository, and an editor opens repositories it has not vetted.
 
-``locate`` is the one place that decides the configuration of a file: when
-configuration discovery changes (one configuration per linted file), it is the
-function to re-point.
+``locate`` is the one place that decides the configuration of a file, and it
+asks ``plan``, as ``check`` does.
 """
 
 from __future__ import annotations
@@ -24,19 +23,19 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.config import Config, ConfigError, load_config
-from reportlint.discovery import find_config, find_project_root
+from reportlint.config import Config, ConfigError
 from reportlint.engine import MARKDOWN_SUFFIXES, FileResult, Run, collect, lint_text, relpath
+from reportlint.plan import Group, load_runs, plan
 from reportlint.registry import Registry, RegistryError, build_registry
 
 log = logging.getLogger(__name__)
 
 
-def locate(path: Path) -> tuple[Path | None, Path]:
-    """The configuration file of the report at ``path`` (None: the built-in profile)
-    and its project root, as ``check`` finds them from the report's folder."""
-    found = find_config(path.parent)
-    return found, find_project_root(found.parent if found is not None else path.parent)
+def locate(path: Path) -> Group:
+    """The configuration of the report at ``path`` (``config`` None: the default
+    profile) and its project root, exactly as ``reportlint check PATH`` finds them."""
+    (group,) = plan([str(path)], None)
+    return group
 
 
 def _registry(rules_dirs: tuple[Path, ...]) -> Registry:
@@ -57,12 +56,12 @@ class Project:
     _documents: frozenset[Path] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, config_path: Path | None, project_root: Path, start: Path) -> Project:
+    def load(cls, group: Group) -> Project:
         try:
-            cfg, registry = load_config(config_path, cwd=start, registry_factory=_registry)
+            ((run, _group),) = load_runs([group], None, _registry, None)
         except (ConfigError, RegistryError) as exc:
-            return cls(config_path, project_root, error=str(exc))
-        return cls(config_path, project_root, Run.create(cfg, registry, project_root))
+            return cls(group.config, group.project_root, error=str(exc))
+        return cls(group.config, group.project_root, run)
 
     @property
     def config(self) -> Config | None:
@@ -97,8 +96,9 @@ class Project:
         self._documents = None
 
     def lint(self, path: Path, text: str) -> FileResult:
-        assert self.run is not None
-        return lint_text(self.run, text, relpath(path, self.run.project_root))
+        assert self.run is not None  # the configuration's `overrides` apply, as in check
+        return lint_text(self.run, text, relpath(path, self.run.project_root),
+                         self.run.rules_for(path))
 
 
 class Projects:
@@ -108,10 +108,10 @@ class Projects:
         self._loaded: dict[tuple[Path | None, Path], Project] = {}
 
     def for_document(self, path: Path) -> Project:
-        config_path, root = locate(path)
-        key = (config_path.resolve() if config_path else None, root)
+        group = locate(path)
+        key = (group.config.resolve() if group.config else None, group.project_root)
         if key not in self._loaded:
-            self._loaded[key] = Project.load(config_path, root, path.parent)
+            self._loaded[key] = Project.load(group)
         return self._loaded[key]
 
     def containing(self, path: Path) -> list[Project]:
