@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# wheels of reportlint's dependencies and build backend: the pre-commit test builds
+	@# the hook's environment from them with no index (tests never use the network)
+	$(BIN)/python -m pip wheel --quiet --wheel-dir $(VENV)/wheelhouse 'setuptools>=77' .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -27,11 +30,12 @@ demo: $(STAMP)
 test: $(STAMP) lint typecheck pytest pytest-stock-marko
 
 lint: $(STAMP)
-	$(BIN)/ruff check reportlint rules tests
+	$(BIN)/ruff check reportlint rules tests action
 
 typecheck: $(STAMP)
 	$(BIN)/mypy reportlint
 	$(BIN)/mypy rules
+	$(BIN)/mypy action
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -339,7 +339,10 @@ def _apply_baseline(results: list[FileResult], baseline_file: str | None,
              f"{write_baseline}", "note")
         baseline.apply(results, set(baseline.build(results)["findings"]))
     if baseline_file:
-        baseline.apply(results, baseline.load(Path(baseline_file)))
+        known = baseline.load(Path(baseline_file))
+        if known.note:
+            click.echo(f"reportlint: note: {known.note}", err=True)
+        baseline.apply(results, known)
 
 
 def _use_color(mode: str) -> bool:
@@ -493,6 +496,21 @@ def docs(check_only: bool, out: str | None) -> None:
         click.echo(f"removed {folder / name}")
     if not drift:
         click.echo(f"{len(builtins)} rule pages in {folder} are up to date")
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server (LSP) over standard input and output, for editors.
+
+    Needs pygls: pip install 'reportlint[lsp]'. docs/editors.md shows the setup for
+    VS Code, Neovim and Helix.
+    """
+    from reportlint import lsp as server
+
+    problem = server.available()
+    if problem:
+        _fail(problem)
+    server.serve()
 
 
 @main.command()

@@ -70,6 +70,12 @@ class Run:
         run.rules = run._instances(config.rules)
         return run
 
+    def context(self, display: str) -> Context:
+        """The rule Context of the document ``display`` (also for the language server's
+        hover, which reads the evidence the rules read)."""
+        return Context(self.sources_root, display, self.shared,
+                       {"evidence": self.config.evidence, "project_root": self.project_root})
+
     def _instances(self, rules: dict[str, Any]) -> list[tuple[Rule, Severity]]:
         return [(self.registry.get(rc.rule_id)(rc.options), rc.severity)
                 for rc in rules.values() if rc.enabled]
@@ -224,8 +230,7 @@ def lint_text(run: Run, text: str, display: str,
                                            f"parser failed ({type(exc).__name__}: {exc})",
                                            display)])
     result = FileResult(display, doc=doc, lines=doc.lines)
-    ctx = Context(run.sources_root, display, run.shared,
-                  {"evidence": run.config.evidence, "project_root": run.project_root})
+    ctx = run.context(display)
     findings: list[Finding] = []
     if doc.front_matter is not None and doc.front_matter.error:
         findings.append(notice("RL902", f"front matter is not valid YAML: "

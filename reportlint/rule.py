@@ -98,16 +98,21 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, at: Span, message: str, related: Iterable[Related] = (),
-                fix: str | None = None, severity: Severity | None = None) -> Finding:
+                fix: str | None = None, severity: Severity | None = None,
+                key: str | tuple[str, ...] | None = None) -> Finding:
         """A finding of this rule at ``at``; the engine stamps path and severity.
 
         ``severity`` lowers one finding below the rule's level (for example a
         note where the evidence exists but elsewhere); the configured
-        severity of the rule still caps it.
+        severity of the rule still caps it. ``key`` is the finding's stable
+        identity for fingerprints (see ``Finding.key``); a tuple is joined
+        into one string, so ``key=(number, cited_path)`` works.
         """
+        if isinstance(key, tuple):
+            key = "\x1f".join(key)  # the ASCII unit separator: no part can contain it
         return Finding(span=at, message=message, rule_id=self.id, rule_name=self.name,
                        severity=severity or self.default_severity, related=tuple(related),
-                       fix=fix)
+                       fix=fix, key=key)
 
     @classmethod
     def documentation(cls) -> str:

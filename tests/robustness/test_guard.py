@@ -21,6 +21,7 @@ INJECT = {
     "stats": ("reportlint.cli.lint_paths", ["stats", "r.md"]),
     "rules": ("reportlint.cli.build_registry", ["rules"]),
     "profiles": ("reportlint.builtin_profiles.names", ["profiles"]),
+    "lsp": ("reportlint.lsp.available", ["lsp"]),
     "explain": ("reportlint.cli.build_registry", ["explain", "RL210"]),
     "docs": ("reportlint.rulepages.compare", ["docs", "--check"]),
     "init": ("reportlint.cli.write_atomic", ["init", "--path", "new.yml"]),
