@@ -131,6 +131,8 @@ def _flush_stdout(code: int) -> int:
     exit 2 rather than an error at interpreter exit."""
     try:
         sys.stdout.flush()
+    except ValueError:  # closed by the command itself (the language server's exit)
+        return code
     except OSError as exc:
         # later flushes would fail again: point the descriptor at /dev/null
         with contextlib.suppress(OSError, ValueError):
