@@ -165,8 +165,8 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
                                            f"parser failed ({type(exc).__name__}: {exc})",
                                            display)])
     result = FileResult(display, doc=doc, lines=doc.lines)
-    ctx = Context(run.sources_root, display, run.shared,
-                  {"evidence": run.config.evidence, "project_root": run.project_root})
+    ctx = Context(run.sources_root, display, run.shared, evidence_config=run.config.evidence,
+                  project_root=run.project_root)
     findings: list[Finding] = []
     if doc.front_matter is not None and doc.front_matter.error:
         findings.append(notice("RL902", f"front matter is not valid YAML: "

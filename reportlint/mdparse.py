@@ -22,7 +22,8 @@ This module removes that repetition without changing a single element:
 
 - ``_Source`` memoises per offset what only depends on the (immutable)
   buffer and the offset: the line's match object and string. The prefix
-  check for the top level (empty prefix) is answered without a regex (``re.match("", s)`` always matches at 0).
+  check for the top level (empty prefix) is answered without a regex
+  (``re.match("", s)`` always matches at 0).
 - ``_Parser`` keeps the sorted block element list instead of sorting it for
   every nested parse and table row, and parses inline text with
   ``_parse_inline_text``, marko's ``inline_parser.parse`` with two exact

@@ -254,7 +254,8 @@ def to_json(obj: Any) -> Any:
         out: dict[str, Any] = {}
         for a in attr.fields(type(obj)):
             value = getattr(obj, a.name)
-            default = a.default.factory() if isinstance(a.default, attr.Factory) else a.default
+            factory = getattr(a.default, "factory", None)  # an attr.Factory (a list, a dict)
+            default = factory() if callable(factory) else a.default
             name = a.metadata.get("schema_property_name", a.name)
             if value is None or (value == default and name not in _ALWAYS):
                 continue
