@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from reportlint.finding import Finding, Related, Severity
-from reportlint.options import NoOptions
+from reportlint.options import NoOptions, check_options_class
 from reportlint.span import Span
 
 if TYPE_CHECKING:
@@ -89,8 +89,7 @@ class Rule:
             raise TypeError(f"{where}: name {cls.name!r} must be kebab-case")
         if not isinstance(cls.default_severity, Severity):
             raise TypeError(f"{where}: default_severity must be a Severity")
-        if not dataclasses.is_dataclass(cls.Options):
-            raise TypeError(f"{where}: Options must be a dataclass")
+        check_options_class(cls.Options, where)
         for f in dataclasses.fields(cls.Options):
             if f.name in RESERVED_OPTION_NAMES:
                 raise TypeError(f"{where}: option name {f.name!r} is reserved")
