@@ -219,7 +219,7 @@ def check_options_class(cls: Any, where: str) -> None:
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise TypeError(f"{where}: option {f.name!r} has no default (use opt(default, help))")
     try:
-        defaults = cls()
+        defaults: Any = cls()
     except Exception as exc:
         raise TypeError(f"{where}: Options() with the defaults fails: "
                         f"{type(exc).__name__}: {exc}") from None
