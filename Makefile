@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest pytest-stock-marko bench fuzz docs clean
+.PHONY: install demo test lint typecheck lint-imports pytest pytest-stock-marko bench fuzz docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "reportlint needs Python 3.10 or newer")'
@@ -24,7 +24,7 @@ demo: $(STAMP)
 
 ## test: the whole suite, lint and type checks, and the model and rule tests once more on
 ## stock marko (the parser the model falls back to off marko's checked series)
-test: $(STAMP) lint typecheck pytest pytest-stock-marko
+test: $(STAMP) lint typecheck lint-imports pytest pytest-stock-marko
 
 lint: $(STAMP)
 	$(BIN)/ruff check reportlint rules tests
@@ -32,6 +32,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy reportlint
 	$(BIN)/mypy rules
+
+## lint-imports: the import contracts of pyproject.toml ([tool.importlinter]): the layers
+## document <- evidence <- engine <- reporters/cli, and rules/ using only `from reportlint import`
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -51,7 +56,8 @@ fuzz: $(STAMP)
 	REPORTLINT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/robustness/test_fuzz.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis \
+	  .import_linter_cache
 
 ## sarif-validate: the SARIF of `reportlint check` at the repository root through Microsoft's
 ## SARIF validator with GitHub's rules (npx @microsoft/sarif-multitool; needs Node and the npm
