@@ -59,10 +59,13 @@ class Rule:
     """Base class for every rule: built-in, plugin or rules-dir.
 
     Subclasses set ``id``, ``name``, ``summary``, ``default_severity``, an
-    ``Options`` dataclass, and implement ``check``, a generator of findings.
-    The class docstring is the rule's documentation (ruff style): "## What it
-    does", "## Why is this bad?", "## Example", and "## Options" when it has
-    options.
+    ``Options`` frozen dataclass, and implement ``check``, a generator of
+    findings. The class docstring is the rule's documentation (ruff style):
+    "## What it does", "## Why is this bad?", "## Example", and "## Options"
+    when it has options. All of it is checked when the subclass is created
+    (``__init_subclass__``): a mistake is a TypeError naming the class, at
+    import, not a user's traceback. The README's "Writing a rule" is the
+    guide.
     """
 
     id: ClassVar[str]
