@@ -14,8 +14,9 @@ import-linter contract checks it). What a rule uses:
   and ``Span``/``Position``;
 - helpers over the model: ``find_section``, ``find_sections``,
   ``normalize_heading``, ``split_level``, ``prose_blocks``, ``WordCounter``,
-  ``length_message`` and ``normalize_text`` (a file's text as the model
-  sees it).
+  ``length_message``, ``normalize_text`` (a file's text as the model sees
+  it), and ``assign_names``, ``match_name``, ``name_words`` (matching names
+  as users write them).
 
 Testing a rule: ``reportlint.testing.lint_string``.
 """
@@ -49,6 +50,7 @@ from reportlint.headings import (
     prose_blocks,
     split_level,
 )
+from reportlint.names import assign_names, match_name, name_words
 from reportlint.options import opt
 from reportlint.rule import Context, Rule
 from reportlint.span import Position, Span
@@ -58,6 +60,6 @@ __all__ = [
     "Block", "BlockQuote", "Cell", "CodeBlock", "Context", "Document", "Finding", "FrontMatter",
     "Heading", "HtmlComment", "ListItem", "Paragraph", "Position", "Prose", "Related", "Row",
     "Rule", "Section", "Severity", "Span", "Table", "WordCount", "WordCounter", "__version__",
-    "find_section", "find_sections", "length_message", "normalize_heading", "normalize_text",
-    "opt", "prose_blocks", "split_level",
+    "assign_names", "find_section", "find_sections", "length_message", "match_name",
+    "name_words", "normalize_heading", "normalize_text", "opt", "prose_blocks", "split_level",
 ]

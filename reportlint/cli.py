@@ -17,10 +17,9 @@ import click
 
 from reportlint import __version__
 from reportlint.config import ConfigError, apply_selection, load_config
-from reportlint.discovery import discover, find_project_root
+from reportlint.discovery import find_project_root
 from reportlint.engine import (
     FileResult,
-    Run,
     default_jobs,
     lint_paths,
     relpath,
@@ -166,27 +165,27 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
           jobs: int) -> None:
     """Lint PATHS (files or folders; default: the config's `documents`)."""
     start = _now()
-    found, project_root = discover(config_path)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     specs = [parse_output(o, fmt, FORMATS) for o in outputs]
     specs += [OutputSpec("sarif", p, False) for p in sarif_files]
-    cfg, registry = load_config(found, profile,
-                                registry_factory=_registry_factory(allow_local_rules, rules_dirs))
-    apply_selection(cfg, registry, select, ignore)
-    if sources_root is not None and not Path(sources_root).is_dir():
-        _fail(f"--sources-root: no such folder: {sources_root}")
-    run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
-    if not paths and not cfg.documents:
-        _fail("nothing to lint: give PATHS or list `documents` in the configuration")
-    run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
-    results = lint_paths(run, paths, jobs=jobs or default_jobs(), keep_documents=False)
+    runs = _runs(paths, config_path, profile, sources_root,
+                 _registry_factory(allow_local_rules, rules_dirs),
+                 lambda cfg, registry: apply_selection(cfg, registry, select, ignore))
+    results: list[FileResult] = []
+    for run, group in runs:
+        run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
+        results += lint_paths(run, group.paths, jobs=jobs or default_jobs(),
+                              keep_documents=False)
+    run = runs[0][0]
+    project_root = run.project_root
     _apply_baseline(results, baseline_file, write_baseline)
     code = exit_code(results, fail_on)
     from reportlint.reporters import ReportInfo, get
 
     info = ReportInfo(version=__version__,
-                      rules=[type(r) for r, _sev in run.rules],
+                      rules=sorted({c: None for r, _g in runs for c in r.all_rules()},
+                                   key=lambda c: c.id),
                       show_suppressed=show_suppressed,
                       command_line=["reportlint", *sys.argv[1:]],
                       start_time=start, end_time=_now(), exit_code=code,
@@ -210,6 +209,20 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
         if problem:
             click.echo(f"reportlint: warning: {problem}", err=True)
     sys.exit(code)
+
+
+def _runs(paths: tuple[str, ...], config_path: str | None, profile: str | None,
+          sources_root: str | None, factory: Any, prepare: Any = None) -> list[Any]:
+    """One (Run, Group) per configuration that governs the paths (reportlint.plan)."""
+    from reportlint.plan import load_runs, plan
+
+    if sources_root is not None and not Path(sources_root).is_dir():
+        _fail(f"--sources-root: no such folder: {sources_root}")
+    runs = load_runs(plan(paths, config_path), profile, factory,
+                     Path(sources_root) if sources_root else None, prepare)
+    if not paths and not runs[0][0].config.documents:
+        _fail("nothing to lint: give PATHS or list `documents` in the configuration")
+    return runs
 
 
 def _apply_baseline(results: list[FileResult], baseline_file: str | None,
@@ -256,18 +269,13 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     and verified, per document."""
     from reportlint.stats import FIELDS
 
-    found, project_root = discover(config_path)
-
-    cfg, registry = load_config(found, profile,
-                                registry_factory=_registry_factory(False, ()))
-    if sources_root is not None and not Path(sources_root).is_dir():
-        _fail(f"--sources-root: no such folder: {sources_root}")
-    if not paths and not cfg.documents:
-        _fail("nothing to read: give PATHS or list `documents` in the configuration")
-    run = Run.create(cfg, registry, project_root, Path(sources_root) if sources_root else None)
-    run.rules = []  # statistics only: no rule runs
-    run.collect_stats = True
-    results = lint_paths(run, paths, jobs=jobs or default_jobs())
+    results: list[FileResult] = []
+    for run, group in _runs(paths, config_path, profile, sources_root,
+                            _registry_factory(False, ())):
+        run.rules = []  # statistics only: no rule runs
+        run.config.overrides = []
+        run.collect_stats = True
+        results += lint_paths(run, group.paths, jobs=jobs or default_jobs())
     problems = [f for r in results for f in r.findings]
     if fmt == "json":
         import json
@@ -323,6 +331,20 @@ def rules_cmd(config_path: str | None, allow_local_rules: bool) -> None:
                    .rstrip())
 
 
+@main.command("profiles")
+def profiles_cmd() -> None:
+    """List the built-in profiles (`extends: NAME` or `--profile NAME`)."""
+    from reportlint import builtin_profiles
+    from reportlint.config import DEFAULT_PROFILE
+
+    names = builtin_profiles.names()
+    width = max(len(n) for n in names)
+    for name in names:
+        default = " (the default when no configuration is found)" \
+            if name == DEFAULT_PROFILE else ""
+        click.echo(f"{name.ljust(width)}  {builtin_profiles.summary(name)}{default}")
+
+
 @main.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
@@ -371,38 +393,50 @@ def docs(check_only: bool, out: str | None) -> None:
         click.echo(f"{len(builtins)} rule pages in {folder} are up to date")
 
 
-STARTER = """\
-# reportlint configuration: https://github.com/reportlint/reportlint#configuration
-# Start from the built-in profile that enforces the executive-summary prompt.
-extends: executive-summary
-
-# The reports to lint (paths or globs, relative to this file).
-documents:
-  - docs/**/*.md
-
-# Where `(source: …)` citations resolve. Nothing outside this folder is read.
-sources:
-  root: .
-
-# Per-rule settings, keyed by id or name: severity (error | warning | note | off)
-# and the rule's options (`reportlint explain RULE` lists them).
-rules:
-  # word-count: {min: 2200, max: 2700}
-  # banned-phrases: {severity: warning}
-"""
-
-
 @main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yml.")
 @click.option("--path", "target", default=".reportlint.yml", show_default=True,
               type=click.Path(dir_okay=False), help="Where to write the file.")
-def init(force: bool, target: str) -> None:
-    """Write a commented starter .reportlint.yml."""
+@click.option("--from-prompt", "prompt", type=click.Path(dir_okay=False), default=None,
+              metavar="PROMPT.md",
+              help="Derive the contract from the prompt the report was drafted from.")
+def init(force: bool, target: str, prompt: str | None) -> None:
+    """Write a commented starter .reportlint.yml for the reports of this repository."""
+    from reportlint import initcmd
+
     path = Path(target)
     if path.exists() and not force:
         _fail(f"{target} already exists; use --force to overwrite it")
-    write_atomic(path, STARTER)
-    click.echo(f"wrote {target}")
+    root = path.absolute().parent
+    reports = initcmd.find_reports(root)
+    if prompt is None:
+        write_atomic(path, initcmd.starter(reports))
+        click.echo(f"wrote {target}: profile sourced-report (source tags and placeholders)")
+        documents = reports
+        why = "Markdown files with source tags"
+    else:
+        try:
+            text = Path(prompt).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{prompt}: cannot read the prompt: {getattr(exc, 'strerror', None) or exc}")
+            return
+        config, documents, named = initcmd.from_prompt(text, Path(prompt).name, reports)
+        write_atomic(path, config)
+        checked = config.split("# ---------------------------------------------------------"
+                               "------- not checked")
+        missed = checked[1].count("\n#   line ") if len(checked) > 1 else 0
+        click.echo(f"wrote {target}: the contract of {prompt} (sourced-report plus "
+                   f"{config.count('# prompt line ')} entries from the prompt; {missed} "
+                   f"prompt line{'s' if missed != 1 else ''} listed as not checked)")
+        why = "the prompt's output path" if named \
+            else "Markdown files with source tags; the prompt names no output path"
+    if documents:
+        click.echo(f"documents ({why}):")
+        for d in documents:
+            click.echo(f"  {d}")
+    else:
+        click.echo("no report found (no Markdown file holds a source tag): list your reports "
+                   f"under `documents` in {target}")
 
 
 __all__ = ["OutputSpec", "main"]

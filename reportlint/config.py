@@ -3,7 +3,7 @@
 Discovery: ``--config FILE``; otherwise, walking up from the working
 directory, the first folder holding ``.reportlint.yml`` (or ``.reportlint.yaml``)
 or a ``pyproject.toml`` with a ``[tool.reportlint]`` table; otherwise the
-built-in ``executive-summary`` profile.
+built-in ``sourced-report`` profile (evidence and placeholders: no contract).
 
 Merging: ``extends`` names a built-in profile or a YAML file (relative to the
 file that names it); a list is merged left to right; the child wins. Per-rule
@@ -30,8 +30,10 @@ from reportlint.rule import Rule
 from reportlint.yamlload import LineDict, LineList, YamlError, load
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
-DEFAULT_PROFILE = "executive-summary"
-TOP_KEYS = ("extends", "documents", "sources", "rules", "rules_dirs", "evidence", "limits")
+DEFAULT_PROFILE = "sourced-report"
+TOP_KEYS = ("extends", "documents", "sources", "rules", "rules_dirs", "evidence", "limits",
+            "overrides")
+OVERRIDE_KEYS = ("files", "extends", "rules")
 SOURCES_KEYS = ("root",)
 SEVERITIES = ("error", "warning", "note", "off")
 
@@ -74,9 +76,49 @@ class Config:
     parse_limits: Limits = dataclasses.field(default_factory=Limits)
     profile_chain: tuple[str, ...] = ()
     rules: dict[str, RuleConfig] = dataclasses.field(default_factory=dict)
+    overrides: list[Override] = dataclasses.field(default_factory=list)
+    registry: Registry | None = dataclasses.field(default=None, repr=False)
+    selection: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    _variants: dict[tuple[int, ...], dict[str, RuleConfig]] = dataclasses.field(
+        default_factory=dict, repr=False)
 
     def enabled(self) -> list[RuleConfig]:
         return [r for r in self.rules.values() if r.enabled]
+
+    def overrides_for(self, path: Path) -> tuple[int, ...]:
+        """Indexes of the `overrides` entries whose `files` match ``path``, in order."""
+        return tuple(i for i, o in enumerate(self.overrides) if o.matches(path))
+
+    def rules_with(self, matched: tuple[int, ...]) -> dict[str, RuleConfig]:
+        """The rules' settings once the given overrides are applied, in their order.
+
+        Each single override is built (and so validated) at load time; a
+        combination is built the first time a document matches it.
+        """
+        if not matched:
+            return self.rules
+        if matched not in self._variants:
+            assert self.registry is not None
+            self._variants[matched] = _variant(self, matched, self.registry)
+        return self._variants[matched]
+
+
+@dataclass(frozen=True)
+class Override:
+    """An `overrides:` entry: globs relative to ``base`` and the layers they apply."""
+
+    files: tuple[str, ...]
+    base: Path
+    layers: tuple[tuple[str, Path, LineDict], ...]
+
+    def matches(self, path: Path) -> bool:
+        from reportlint.globs import glob_match
+
+        try:
+            rel = path.resolve().relative_to(self.base.resolve()).as_posix()
+        except ValueError:
+            return False
+        return any(glob_match(pattern, rel) for pattern in self.files)
 
 
 # ---------------------------------------------------------------------- discovery
@@ -259,13 +301,9 @@ def _follow(data: LineDict, label: str, base: Path,
                               label, line)
         if "/" not in item and "\\" not in item and not item.endswith((".yml", ".yaml", ".toml")):
             if not is_profile(item):
-                import difflib  # only for a did-you-mean: 2 ms to import
+                from reportlint.builtin_profiles import unknown
 
-                hint = difflib.get_close_matches(item, profile_names(), n=1)
-                msg = f"extends: no built-in profile {item!r}"
-                msg += f" (did you mean {hint[0]!r}?)" if hint else \
-                    "; built-in profiles: " + ", ".join(profile_names())
-                raise ConfigError(msg, label, line)
+                raise ConfigError(f"extends: {unknown(item)}", label, line)
             out.extend(_resolve_chain(None, item, None, seen))
             continue
         target = (base / item).resolve()
@@ -306,6 +344,9 @@ def _merge(layers: list[tuple[str, Path, LineDict]], registry: Registry) -> Conf
                     raise ConfigError(f"sources.root: expected a path, got {root!r}", label,
                                       _line(src, "root"))
                 cfg.sources_root = (base / root).resolve()
+                if not cfg.sources_root.is_dir():
+                    raise ConfigError(f"sources.root: no such folder: {root}", label,
+                                      _line(src, "root"))
         if "rules_dirs" in data:
             rd = data["rules_dirs"]
             if not isinstance(rd, list) or not all(isinstance(d, str) for d in rd):
@@ -326,7 +367,62 @@ def _merge(layers: list[tuple[str, Path, LineDict]], registry: Registry) -> Conf
                         merged.files[k] = label
         if "rules" in data:
             _merge_rules(cfg, data["rules"], label, _line(data, "rules"), registry)
+        if "overrides" in data:
+            cfg.overrides.extend(_read_overrides(data["overrides"], label, base,
+                                                 _line(data, "overrides")))
     return cfg
+
+
+def _read_overrides(entries: Any, label: str, base: Path, line: int | None) -> list[Override]:
+    """`overrides:` entries, each `files` (globs) plus `extends` and/or `rules`."""
+    if not isinstance(entries, list):
+        raise ConfigError(f"overrides: expected a list of {{files, extends, rules}} entries, "
+                          f"got {entries!r}", label, line)
+    out = []
+    for i, entry in enumerate(entries):
+        where = f"overrides[{i}]"
+        eline = _line(entries, i) or line
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: expected a mapping with `files`, got {entry!r}",
+                              label, eline)
+        for key in entry:
+            if key not in OVERRIDE_KEYS:
+                raise ConfigError(f"{where}: unknown key {str(key)!r}; known keys: "
+                                  + ", ".join(OVERRIDE_KEYS), label, _line(entry, key) or eline)
+        files = entry.get("files")
+        if isinstance(files, str):
+            files = [files]
+        if not files or not isinstance(files, list) or not all(
+                isinstance(f, str) and f for f in files):
+            raise ConfigError(f"{where}.files: expected a glob or a list of globs, got "
+                              f"{files!r}", label, _line(entry, "files") or eline)
+        if "extends" not in entry and "rules" not in entry:
+            raise ConfigError(f"{where}: give `extends`, `rules` or both", label, eline)
+        layers: list[tuple[str, Path, LineDict]] = []
+        if "extends" in entry:
+            ext = LineDict({"extends": entry["extends"]})
+            ext.lines["extends"] = _line(entry, "extends") or eline or 0
+            layers.extend(_follow(ext, label, base, (f"{label}:{where}",)))
+        if "rules" in entry:
+            own = LineDict({"rules": entry["rules"]})
+            own.lines["rules"] = _line(entry, "rules") or eline or 0
+            layers.append((label, base, own))
+        out.append(Override(tuple(files), base, tuple(layers)))
+    return out
+
+
+def _variant(cfg: Config, matched: tuple[int, ...], registry: Registry) -> dict[str, RuleConfig]:
+    """The base rules with the layers of ``matched`` overrides merged on top, in order."""
+    import copy
+
+    tmp = Config(file=cfg.file, base_dir=cfg.base_dir, raw_rules=copy.deepcopy(cfg.raw_rules))
+    for i in matched:
+        for label, _base, data in cfg.overrides[i].layers:
+            if "rules" in data:
+                _merge_rules(tmp, data["rules"], label, _line(data, "rules"), registry)
+    _build_rules(tmp, registry)
+    _select(tmp.rules, *cfg.selection)
+    return tmp.rules
 
 
 def _merge_rules(cfg: Config, rules: Any, label: str, line: int | None,
@@ -420,6 +516,10 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
     from reportlint.registry import build_registry
 
     start = cwd or Path.cwd()
+    if profile is not None and not is_profile(profile):
+        from reportlint.builtin_profiles import unknown
+
+        raise ConfigError(f"--profile: {unknown(profile)}")
     if config_path is None:
         config_path = find_config(start)
     elif not config_path.exists():
@@ -462,6 +562,9 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
         default = display(config_path) if config_path else "<config>"
         raise ConfigError(exc.args[0], _file(cfg.limits, key, default), exc.line) from None
     _build_rules(cfg, registry)
+    cfg.registry = registry
+    for i in range(len(cfg.overrides)):
+        cfg.rules_with((i,))  # a mistake in an override is a config error now
     return cfg, registry
 
 
@@ -492,12 +595,18 @@ def apply_selection(cfg: Config, registry: Registry, select: Iterable[str] = (),
                 out.add(rid)
         return out
 
-    selected = ids(select, "--select")
-    ignored = ids(ignore, "--ignore")
-    for rid, rc in list(cfg.rules.items()):
+    cfg.selection = (frozenset(ids(select, "--select")), frozenset(ids(ignore, "--ignore")))
+    _select(cfg.rules, *cfg.selection)
+    for variant in cfg._variants.values():
+        _select(variant, *cfg.selection)
+
+
+def _select(rules: dict[str, RuleConfig], selected: frozenset[str],
+            ignored: frozenset[str]) -> None:
+    for rid, rc in list(rules.items()):
         enabled = rc.enabled
         if selected:
             enabled = rid in selected
         if rid in ignored:
             enabled = False
-        cfg.rules[rid] = dataclasses.replace(rc, enabled=enabled)
+        rules[rid] = dataclasses.replace(rc, enabled=enabled)

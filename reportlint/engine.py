@@ -58,10 +58,34 @@ class Run:
                sources_root: Path | None = None) -> Run:
         root = (sources_root or config.sources_root or project_root).resolve()
         run = cls(config, registry, project_root.resolve(), root)
-        for rc in config.enabled():
-            rule_cls = registry.get(rc.rule_id)
-            run.rules.append((rule_cls(rc.options), rc.severity))
+        run.rules = run._instances(config.rules)
         return run
+
+    def _instances(self, rules: dict[str, Any]) -> list[tuple[Rule, Severity]]:
+        return [(self.registry.get(rc.rule_id)(rc.options), rc.severity)
+                for rc in rules.values() if rc.enabled]
+
+    def rules_for(self, path: Path) -> list[tuple[Rule, Severity]]:
+        """The rules for one document: the run's, or those of the `overrides` it matches."""
+        if not self.config.overrides:
+            return self.rules
+        matched = self.config.overrides_for(path)
+        if not matched:
+            return self.rules
+        cache: dict[tuple[int, ...], list[tuple[Rule, Severity]]] = \
+            self.shared.setdefault("engine.override-rules", {})  # type: ignore[assignment]
+        if matched not in cache:
+            cache[matched] = self._instances(self.config.rules_with(matched))
+        return cache[matched]
+
+    def all_rules(self) -> list[type[Rule]]:
+        """Every rule class some document of the run may be linted with (for SARIF)."""
+        classes = {type(r): None for r, _sev in self.rules}
+        for i in range(len(self.config.overrides)):
+            for rc in self.config.rules_with((i,)).values():
+                if rc.enabled:
+                    classes.setdefault(self.registry.get(rc.rule_id), None)
+        return sorted(classes, key=lambda c: c.id)
 
 
 def relpath(path: Path, root: Path) -> str:
@@ -82,7 +106,10 @@ def collect(paths: Sequence[str], config: Config) -> list[tuple[Path, str | None
         for p in paths:
             path = Path(p)
             if path.is_dir():
-                for f in _walk_markdown(path):
+                inside = list(_walk_markdown(path))
+                if not inside:
+                    found.setdefault(path, "no Markdown file in this folder")
+                for f in inside:
                     found.setdefault(f, None)
             elif path.exists():
                 found.setdefault(path, None)
@@ -92,8 +119,11 @@ def collect(paths: Sequence[str], config: Config) -> list[tuple[Path, str | None
         for pattern in config.documents:
             full = str(config.base_dir / pattern)
             matches = sorted(glob.glob(full, recursive=True))
-            if not matches and not glob.has_magic(pattern):
-                found.setdefault(Path(full), "no such file (listed in documents)")
+            if not matches:
+                # a typo must not turn CI green: a pattern that matches nothing is an error
+                found.setdefault(Path(full), "no such file (listed in documents)"
+                                 if not glob.has_magic(pattern)
+                                 else f"the documents glob {pattern!r} matches no file")
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
@@ -153,8 +183,10 @@ def parse(text: str, display: str, limits: Limits) -> Document:
                             "(limits.max-nesting)") from None
 
 
-def lint_text(run: Run, text: str, display: str) -> FileResult:
-    """Lint one document's text: parse, every rule, suppressions, sorted findings."""
+def lint_text(run: Run, text: str, display: str,
+              rules: list[tuple[Rule, Severity]] | None = None) -> FileResult:
+    """Lint one document's text: parse, every rule (``rules``, default the run's),
+    suppressions, sorted findings."""
     try:
         doc = parse(text, display, run.config.parse_limits)
     except LimitExceeded as exc:
@@ -171,7 +203,7 @@ def lint_text(run: Run, text: str, display: str) -> FileResult:
     if doc.front_matter is not None and doc.front_matter.error:
         findings.append(notice("RL902", f"front matter is not valid YAML: "
                                f"{doc.front_matter.error}", display, doc.front_matter.span))
-    for rule, severity in run.rules:
+    for rule, severity in (run.rules if rules is None else rules):
         try:
             produced = list(rule.check(doc, ctx))
         except RecursionError:
@@ -233,7 +265,7 @@ def lint_one(run: Run, path: Path, problem: str | None) -> FileResult:
     text, err = read_document(path, display, run.config.parse_limits)
     if err is not None or text is None:
         return FileResult(display, [err] if err else [])
-    return lint_text(run, text, display)
+    return lint_text(run, text, display, run.rules_for(path))
 
 
 def default_jobs() -> int:

@@ -36,6 +36,19 @@ class RequiredHeadings(Rule):
 
     With `levels`, only headings of those levels are compared with the
     template (e.g. `[2]`: `###` subsections and the `#` title are free).
+    Without `levels`, the document's title (a single `#` heading that comes
+    first) is still not a section unless the template names it: an entry
+    `# …`, or an entry without a level whose text is the title's.
+
+    A missing section is reported where it belongs: at the next section of
+    the template that is present (or present under another name), else after
+    the previous one. Consecutive missing sections that belong at the same
+    place are one finding that names them in the template's order.
+
+    ## Generic default
+    With no `headings` the rule checks nothing: the sections are the
+    contract's, and the contract lives in a profile (`executive-summary`)
+    or your configuration.
 
     ## Why is this bad?
     A report contract names its sections so readers find the same answers in
@@ -102,6 +115,11 @@ class RequiredHeadings(Rule):
             literals.append((level, text, _norm(text, numbering=o.numbering)))
             gaps.append([])
         heads = [h for h in doc.headings if not o.levels or h.level in o.levels]
+        title = _title(doc)
+        if title is not None and title in heads and not any(
+                lv == 1 or k == _norm(title.text, numbering=o.numbering)
+                for lv, _t, k in literals):
+            heads.remove(title)  # the title is not a section unless the template names it
         keys = [_norm(h.text, numbering=o.numbering) for h in heads]
         pairs = _lcs([k for _l, _t, k in literals], keys)
         matched_t = {t: d for t, d in pairs}
@@ -111,18 +129,6 @@ class RequiredHeadings(Rule):
             lv, text, _k = literals[i]
             return ("#" * lv + " " if lv else "") + text
 
-        def anchor_after(ti: int) -> tuple[Span, str]:
-            """Where a missing literal ti belongs: before the next matched literal."""
-            for j in range(ti + 1, len(literals)):
-                if j in matched_t:
-                    h = heads[matched_t[j]]
-                    return h.span, f' (expected before "{h.text}")'
-            for j in range(ti - 1, -1, -1):
-                if j in matched_t:
-                    h = heads[matched_t[j]]
-                    return h.span, f' (expected after "{h.text}")'
-            return doc.start, ""
-
         def gap_of(ti: int) -> tuple[int, int]:
             """Range of heading indexes between the matched neighbours of literal ti."""
             lo = max((matched_t[j] for j in range(ti) if j in matched_t), default=-1)
@@ -131,45 +137,81 @@ class RequiredHeadings(Rule):
             return lo, hi
 
         used: set[int] = set(matched_d)
-        findings: list[Finding] = []
+        # (template index, finding): sorted by place, then template order
+        findings: list[tuple[int, Finding]] = []
         # levels of matched literals
         for ti, di in pairs:
             lv = literals[ti][0]
             if lv is not None and heads[di].level != lv:
-                findings.append(self.finding(
+                findings.append((ti, self.finding(
                     heads[di].span, f'heading "{heads[di].text}" is level {heads[di].level}; '
-                    f'the template requires {"#" * lv} (level {lv})'))
+                    f'the template requires {"#" * lv} (level {lv})')))
+        # first pass: each unmatched literal is misplaced, renamed or missing
+        renamed: dict[int, int] = {}  # literal -> the heading that stands in for it
+        misplaced: dict[int, int] = {}
+        missing: list[int] = []
         for ti in range(len(literals)):
             if ti in matched_t:
                 continue
             key = literals[ti][2]
-            misplaced = next((d for d, k in enumerate(keys) if k == key and d not in used), None)
-            if misplaced is not None:
-                used.add(misplaced)
-                _span, where = anchor_after(ti)
-                findings.append(self.finding(
-                    heads[misplaced].span,
-                    f'section "{heads[misplaced].text}" is out of order{where}'))
+            d_mis = next((d for d, k in enumerate(keys) if k == key and d not in used), None)
+            if d_mis is not None:
+                used.add(d_mis)
+                misplaced[ti] = d_mis
                 continue
             lo, hi = gap_of(ti)
-            candidates = [d for d in range(lo + 1, hi) if d not in used]
             best, ratio = None, 0.0
-            for d in candidates:
+            for d in range(lo + 1, hi):
+                if d in used:
+                    continue
                 r = difflib.SequenceMatcher(None, keys[d], key).ratio()
                 if r > ratio:
                     best, ratio = d, r
             if best is not None and ratio >= o.rename_cutoff:
                 used.add(best)
-                findings.append(self.finding(
-                    heads[best].span,
-                    f'heading "{heads[best].text}" does not match the required "{label(ti)}"',
-                    fix=f"rename to: {label(ti)}"))
+                renamed[ti] = best
                 continue
-            span, where = anchor_after(ti)
-            findings.append(self.finding(span, f'missing required section "{label(ti)}"{where}'))
-        findings.extend(self._extras(heads, pairs, gaps, used, doc))
-        findings.sort(key=lambda f: (f.span.start, f.message))
-        yield from findings
+            missing.append(ti)
+        # where each literal stands in the document: matched or renamed headings
+        placed = {**matched_t, **renamed}
+
+        def anchor(ti: int) -> tuple[Span, str]:
+            """Where literal ti belongs: before the next placed literal, else after the last."""
+            for j in range(ti + 1, len(literals)):
+                if j in placed:
+                    h = heads[placed[j]]
+                    return h.span, f' (expected before "{h.text}")'
+            for j in range(ti - 1, -1, -1):
+                if j in placed:
+                    h = heads[placed[j]]
+                    return h.span, f' (expected after "{h.text}")'
+            return doc.start, ""
+
+        for ti, d in misplaced.items():
+            _span, where = anchor(ti)
+            findings.append((ti, self.finding(
+                heads[d].span, f'section "{heads[d].text}" is out of order{where}')))
+        for ti, d in renamed.items():
+            findings.append((ti, self.finding(
+                heads[d].span, f'heading "{heads[d].text}" does not match the required '
+                f'"{label(ti)}"', fix=f"rename to: {label(ti)}")))
+        # consecutive missing sections that belong at one place: one finding, in template order
+        groups: list[list[int]] = []
+        for ti in missing:
+            if groups and groups[-1][-1] == ti - 1 and anchor(ti) == anchor(groups[-1][0]):
+                groups[-1].append(ti)
+            else:
+                groups.append([ti])
+        for group in groups:
+            span, where = anchor(group[0])
+            names = ", ".join(f'"{label(t)}"' for t in group)
+            plural = "s" if len(group) > 1 else ""
+            findings.append((group[0], self.finding(
+                span, f"missing required section{plural} {names}{where}")))
+        extras = [(len(literals), f) for f in self._extras(heads, pairs, gaps, used, doc)]
+        findings.extend(extras)
+        findings.sort(key=lambda tf: (tf[1].span.start, tf[0], tf[1].message))
+        yield from (f for _t, f in findings)
 
     def _extras(self, heads: list[Heading], pairs: list[tuple[int, int]],
                 gaps: list[list[str]], used: set[int], doc: Document) -> Iterator[Finding]:
@@ -194,6 +236,15 @@ class RequiredHeadings(Rule):
                       else heads[-1].span if heads else doc.start)
                 yield self.finding(at, f"expected at least {minimum} heading"
                                        f"{'s' if minimum != 1 else ''} here, found {present}")
+
+
+def _title(doc: Document) -> Heading | None:
+    """The document's title: the first heading, of level 1, the only one of that level."""
+    if not doc.headings or doc.headings[0].level != 1:
+        return None
+    if sum(1 for h in doc.headings if h.level == 1) != 1:
+        return None
+    return doc.headings[0]
 
 
 def _lcs(a: list[str], b: list[str]) -> list[tuple[int, int]]:

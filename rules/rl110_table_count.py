@@ -43,6 +43,10 @@ class TableCount(Rule):
 
     Use instead: merge the two tables, or move one to an appendix.
 
+    ## Generic default
+    With no options the rule checks nothing (`min: 0`, no `max`, no
+    sections): how many tables a report needs is its contract's to say.
+
     ## Options
     - `min`, `max`: the range for the whole report.
     - `sections`: a list of `{heading, min, max}` for individual sections.

@@ -13,7 +13,9 @@ from reportlint import (
     Rule,
     Severity,
     Table,
+    assign_names,
     find_section,
+    name_words,
     normalize_heading,
     opt,
 )
@@ -28,12 +30,14 @@ class TableSpec:
     rows: tuple[str, ...] = opt((), "Row labels it must have: each term starts a word of "
                                     "some row's first cell (`Security` matches "
                                     "`Security checks`).")
+    min_rows: int | None = opt(None, "Fewest body rows (the header not counted).")
+    max_rows: int | None = opt(None, "Most body rows.")
 
-
-def _col_key(text: str) -> str:
-    """Column names compare case-folded, without punctuation or a trailing parenthetical."""
-    t = re.sub(r"\s*\([^()]*\)\s*$", "", text)
-    return re.sub(r"[^\w]+", " ", t.casefold()).strip()
+    def __post_init__(self) -> None:
+        if self.min_rows is not None and self.max_rows is not None \
+                and self.max_rows < self.min_rows:
+            raise ValueError(f"max-rows ({self.max_rows}) is less than min-rows "
+                             f"({self.min_rows})")
 
 
 class RequiredTable(Rule):
@@ -44,12 +48,19 @@ class RequiredTable(Rule):
     section), in the paragraph right before it (a caption such as
     `**Guardrail Matrix**`), failing both by having the required columns or
     rows, and failing that, as the only table of its section.
-    Columns compare case-insensitively, ignoring punctuation and a trailing
-    parenthetical (`Where enforced (CI/local)` matches `Where enforced`).
+    Column names match tolerantly: case, punctuation, parentheticals and
+    "(s)" plurals do not matter (`Where enforced (CI/local)` matches
+    `Where enforced`, `Config(s)` matches `Config`), nor does a plural `s`;
+    and the shorter of the two names may be the beginning of the other or
+    its last words, the head word (`Config(s) used` and `Config`,
+    `Artifacts` and `Artifacts produced`, `Effort` and `Est. effort` match).
+    Each header satisfies one required column, same names first.
 
     `rows` names row labels the table must have (the prompt's scorecard:
     CI, tests, coverage…): each term must start the words of some row's
-    first cell, case-insensitively.
+    first cell, case-insensitively. `min-rows` and `max-rows` bound the
+    number of body rows ("3–5 milestones"): too few is reported at the
+    table, too many at the first row over the limit.
 
     A missing table is reported at its section's heading; missing columns at
     the table's header row, naming each one; missing rows at the table. When
@@ -78,8 +89,12 @@ class RequiredTable(Rule):
     | Lint | ruff in CI | M31_audit.md §Static Analysis |
     ```
 
+    ## Generic default
+    With no `tables` the rule checks nothing: which tables a report owes is
+    its contract's to say.
+
     ## Options
-    - `tables`: a list of `{name, section, columns, exact, rows}`.
+    - `tables`: a list of `{name, section, columns, exact, rows, min-rows, max-rows}`.
     """
 
     id = "RL111"
@@ -112,8 +127,8 @@ class RequiredTable(Rule):
                                + (f" (columns: {' | '.join(spec.columns)})" if spec.columns
                                   else ""))
             return
-        have = [_col_key(c) for c in table.columns]
-        missing = [c for c in spec.columns if _col_key(c) not in have]
+        match = assign_names(spec.columns, table.columns)
+        missing = [c for i, c in enumerate(spec.columns) if i not in match]
         if missing:
             yield self.finding(table.header.span,
                                f'table "{spec.name}" lacks column'
@@ -124,16 +139,26 @@ class RequiredTable(Rule):
         if absent:
             yield self.finding(table.span, f'table "{spec.name}" has no row for '
                                + ", ".join(f'"{t}"' for t in absent))
+        n = len(table.rows)
+        lo, hi = spec.min_rows, spec.max_rows
+        want = (f"{lo}–{hi}" if lo is not None and hi is not None and lo != hi
+                else str(lo) if lo is not None and lo == hi
+                else f"at least {lo}" if lo is not None else f"at most {hi}")
+        if lo is not None and n < lo:
+            yield self.finding(table.span, f'table "{spec.name}" has {n} row'
+                               f"{'s' if n != 1 else ''}; expected {want}")
+        elif hi is not None and n > hi:
+            yield self.finding(table.rows[hi].span, f'table "{spec.name}" has {n} rows; '
+                               f"expected {want}")
         if spec.exact and not missing:
-            want = [_col_key(c) for c in spec.columns]
-            if have != want:
+            order = [match[i] for i in range(len(spec.columns))]
+            if len(table.columns) != len(spec.columns) or order != sorted(order):
                 yield self.finding(table.header.span,
                                    f'table "{spec.name}" columns should be exactly: '
                                    + " | ".join(spec.columns))
 
     def _find(self, blocks: Sequence[object], spec: TableSpec) -> Table | None:
         name = normalize_heading(spec.name, numbering=False)
-        want = {_col_key(c) for c in spec.columns}
         by_columns = None
         last_heading = ""
         prev: object = None
@@ -143,11 +168,11 @@ class RequiredTable(Rule):
             elif isinstance(b, Table):
                 caption = (normalize_heading(prev.prose.text, numbering=False)
                            if isinstance(prev, Paragraph) else "")
-                header = " ".join(_col_key(c) for c in b.columns)
+                header = " ".join(" ".join(name_words(c)) for c in b.columns)
                 if name and (name in last_heading or name in caption or name in header):
                     return b
-                if want and by_columns is None and \
-                        len(want & {_col_key(c) for c in b.columns}) >= max(1, len(want) - 1):
+                if spec.columns and by_columns is None and \
+                        len(assign_names(spec.columns, b.columns)) >= max(1, len(spec.columns) - 1):
                     by_columns = b
             prev = b
         if by_columns is None and spec.rows:
@@ -165,7 +190,7 @@ class RequiredTable(Rule):
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
+    return re.findall(r"[^\W_]+", re.sub(r"\(s\)", "", text.casefold()))
 
 
 def _starts(term: str, words: list[str]) -> bool:

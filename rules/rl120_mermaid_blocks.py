@@ -21,11 +21,16 @@ class MermaidBlocks(Rule):
     reader should remember.
 
     ## Example
-    With the defaults (exactly one), a report with two ```` ```mermaid ````
+    With `min: 1, max: 1` (exactly one), a report with two ```` ```mermaid ````
     blocks fails at the second one. Use instead: merge them into one diagram.
 
+    ## Generic default
+    With no options any number of diagrams is fine (`min: 0`, no `max`): how
+    many diagrams a report needs is its contract's to say. A prompt's "no
+    diagrams" is `max: 0`.
+
     ## Options
-    - `min`, `max`: how many diagrams (default exactly 1).
+    - `min`, `max`: how many diagrams (default: any number).
     - `languages`: info-string languages that count as diagrams.
     - `section`: the section the diagram must be in (empty: anywhere).
     """
@@ -38,8 +43,8 @@ class MermaidBlocks(Rule):
 
     @dataclass(frozen=True)
     class Options:
-        min: int = opt(1, "Fewest diagrams.")
-        max: int | None = opt(1, "Most diagrams (null: no limit).")
+        min: int = opt(0, "Fewest diagrams.")
+        max: int | None = opt(None, "Most diagrams (null: no limit).")
         languages: tuple[str, ...] = opt(("mermaid",), "Info-string languages counted.")
         section: str = opt("", "Section the diagrams must be in (empty: anywhere).")
 

@@ -77,6 +77,11 @@ class MermaidContent(Rule):
       FE[Frontend] --> API[API Routers] --> LB[Leaderboard]
     ```
 
+    ## Generic default
+    With no `types` and no `nodes`, only what is true of every report is
+    checked: each Mermaid block is not empty and starts with a known diagram
+    type (a misspelt type does not render).
+
     ## Options
     - `types`: allowed diagram types (empty: any known type).
     - `nodes`: terms that must name a node.

@@ -43,6 +43,9 @@ class ListItems(Rule):
     - What is proven.
     ```
 
+    ## Generic default
+    With no `sections` the rule checks nothing.
+
     ## Options
     - `sections`: a list of `{heading, min, max, deep, ordered}`.
     """

@@ -28,6 +28,10 @@ class WordCount(Rule):
     `report has 1,900 prose words; expected 2,200–2,700 (300 short)`.
     Use instead: fill the thin sections, or tighten a long draft.
 
+    ## Generic default
+    With no `min` and no `max` the rule checks nothing: a report's length is
+    its contract's to say.
+
     ## Options
     - `min`, `max`: the range (either may be null).
     - `include-tables`: count table cells as words too.

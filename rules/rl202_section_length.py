@@ -41,6 +41,9 @@ class SectionLength(Rule):
     expected at most 300 (150 over)`. Use instead: move detail to the later
     sections.
 
+    ## Generic default
+    With no `sections` the rule checks nothing.
+
     ## Options
     - `sections`: a list of `{heading, min, max}`.
     - `exclude`: regular expressions whose matches are not counted.

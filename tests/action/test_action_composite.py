@@ -185,7 +185,7 @@ def test_simulated_run_annotates_summarises_and_fails(workspace: Path, tmp_path:
     run = simulate(workspace, {}, tmp_path)
     assert run.exit_code == 1, run.stdout + run.stderr
     lines = run.stdout.splitlines()
-    assert "reportlint 0.1.0" in lines  # the install step (`reportlint --version`)
+    assert "reportlint 0.1.0" in lines  # the install step
     errors = [ln for ln in lines if ln.startswith("::error ")]
     assert errors == [
         '::error file=docs/report.md,line=5,col=1,endColumn=5,title=RL211 placeholders::'

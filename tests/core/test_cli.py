@@ -160,8 +160,8 @@ def test_rules_lists_every_rule(run_cli):
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["id", "name", "severity", "origin", "summary"]
     ids = [line.split()[0] for line in lines[1:]]
-    assert ids[:11] == ["RL101", "RL102", "RL110", "RL111", "RL120", "RL121", "RL130",
-                        "RL201", "RL202", "RL210", "RL211"]
+    assert ids[:15] == ["RL101", "RL102", "RL110", "RL111", "RL112", "RL120", "RL121",
+                        "RL130", "RL140", "RL201", "RL202", "RL203", "RL210", "RL211", "RL301"]
 
 
 def test_explain_by_id_and_name(run_cli):
@@ -184,14 +184,36 @@ def test_init_writes_and_refuses_overwrite(run_cli, project: Path):
     assert r.returncode == 0 and (project / ".reportlint.yml").is_file()
     text = (project / ".reportlint.yml").read_text()
     assert text.startswith("# reportlint configuration")
+    assert "extends: sourced-report" in text
+    assert "no report found" in r.stdout
     again = run_cli("init", cwd=project, env=_env())
     assert again.returncode == 2
     assert again.stderr.strip() == ".reportlint.yml already exists; use --force to overwrite it"
     assert run_cli("init", "--force", cwd=project, env=_env()).returncode == 0
-    # the starter file is itself a valid configuration
-    (project / "docs").mkdir()
-    (project / "docs" / "r.md").write_text("## A\n")
-    assert run_cli("check", cwd=project, env=_env()).returncode == 1
+    # the starter file is itself a valid configuration: with no report, nothing to lint
+    r = run_cli("check", cwd=project, env=_env())
+    assert r.returncode == 2 and "nothing to lint" in r.stderr
+
+
+def test_init_finds_the_reports_that_hold_source_tags(run_cli, project: Path):
+    (project / "reports" / "q3").mkdir(parents=True)
+    (project / "reports" / "q3" / "audit.md").write_text(
+        "# Audit\n\nWe ran 12 tests (source: data/facts.md).\n")
+    (project / "notes.md").write_text("# Notes\n\nNo tags here: 12 items.\n")
+    (project / "node_modules" / "pkg").mkdir(parents=True)
+    (project / "node_modules" / "pkg" / "x.md").write_text("(source: a.md)\n")
+    (project / "data").mkdir()
+    (project / "data" / "facts.md").write_text("# Facts\n\nWe ran 12 tests.\n")
+    r = run_cli("init", cwd=project, env=_env())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "wrote .reportlint.yml: profile sourced-report (source tags and placeholders)",
+        "documents (Markdown files with source tags):",
+        "  reports/q3/audit.md"]
+    assert '  - "reports/q3/audit.md"\n' in (project / ".reportlint.yml").read_text()
+    check = run_cli("check", cwd=project, env=_env())
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.strip() == "No problems in 1 file."
 
 
 def test_nothing_to_lint(run_cli, project: Path):
@@ -278,3 +300,21 @@ def test_stats_unreadable_file(run_cli, project: Path):
     r = run_cli("stats", "bad.md", cwd=project, env=_env())
     assert r.returncode == 2
     assert r.stdout == "bad.md\n  bad.md: UTF-16 text is not supported; save the file as UTF-8\n"
+
+
+def test_profiles_lists_the_builtin_profiles(run_cli):
+    r = run_cli("profiles", env=_env())
+    assert r.returncode == 0, r.stderr
+    rows = {line.split()[0]: line for line in r.stdout.splitlines()}
+    assert sorted(rows) == ["executive-summary", "sourced-report"]
+    assert "the default when no configuration is found" in rows["sourced-report"]
+    assert "Executive Summary (Senior AI Manager)" in rows["executive-summary"]
+
+
+def test_unknown_profile_option_is_a_usage_error(run_cli, tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text("# R\n")
+    r = run_cli("check", "--profile", "sourced-reprot", str(report), env=_env())
+    assert r.returncode == 2
+    assert r.stderr.strip() == ("--profile: no built-in profile 'sourced-reprot' "
+                                "(did you mean 'sourced-report'?)")

@@ -43,7 +43,7 @@ CASES = [
      ".reportlint.yml:3: rules: 'RL201' and 'word-count' both configure RL201"),
     ("extnds: x\n",
      ".reportlint.yml:1: unknown key 'extnds' (did you mean 'extends'?); known keys: extends, "
-     "documents, sources, rules, rules_dirs, evidence, limits"),
+     "documents, sources, rules, rules_dirs, evidence, limits, overrides"),
     ("extends: executive-summry\n",
      ".reportlint.yml:1: extends: no built-in profile 'executive-summry' "
      "(did you mean 'executive-summary'?)"),
@@ -99,10 +99,27 @@ def test_discovery_walks_up(project: Path) -> None:
     assert cfg.rules["RL201"].options.min == 10
 
 
-def test_no_config_uses_default_profile(project: Path) -> None:
+def test_no_config_uses_the_generic_profile(project: Path) -> None:
+    """No configuration: the sourced-report profile, which holds no contract."""
     cfg, _reg = load_config(cwd=project)
     assert cfg.file is None
-    assert cfg.rules["RL201"].options.min == 2200
+    assert cfg.profile_chain == ("<profile sourced-report>",)
+    assert cfg.rules["RL201"].options.min is None
+    assert cfg.rules["RL101"].options.headings == ()
+    assert (cfg.rules["RL120"].options.min, cfg.rules["RL120"].options.max) == (0, None)
+    assert cfg.rules["RL302"].enabled and cfg.rules["RL211"].enabled
+
+
+def test_profile_option_names_an_unknown_profile_like_extends(project: Path) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_config(profile="executive-sumary", cwd=project)
+    assert str(err.value) == ("--profile: no built-in profile 'executive-sumary' "
+                              "(did you mean 'executive-summary'?)")
+    (project / ".reportlint.yml").write_text("extends: executive-sumary\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(cwd=project)
+    assert err.value.message == ("extends: no built-in profile 'executive-sumary' "
+                                 "(did you mean 'executive-summary'?)")
 
 
 def test_merge_child_wins_key_by_key(project: Path) -> None:

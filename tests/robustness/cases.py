@@ -80,8 +80,9 @@ CASES: list[Case] = [
          _write("img.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 2, ("RL904",)),
     Case("empty", "an empty file", "linted, nothing to report", _write("empty.md", b""), 0,
          ()),
-    Case("directory", "a directory named like a report (`adir.md/`), empty", "nothing to "
-         "lint inside; no finding", _dir, 0, ()),
+    Case("directory", "a directory named like a report (`adir.md/`), empty", "RL904: no "
+         "Markdown file in this folder (a path that matches nothing fails the run)", _dir, 2,
+         ("RL904",)),
     Case("missing", "a path that does not exist", "RL904: no such file or directory",
          _missing, 2, ("RL904",)),
     Case("one-bad-of-two", "a good report and a non-UTF-8 one in one run", "the good one "

@@ -82,7 +82,7 @@ CHECKS: list[Check] = [
           _config_error("rules:\n  word-count:\n    min: many\n")),
     Check("config-unknown-key", "a misspelt top-level key",
           "exit 2: .reportlint.yml:1: unknown key 'rule' (did you mean 'rules'?); known keys: "
-          "extends, documents, sources, rules, rules_dirs, evidence, limits",
+          "extends, documents, sources, rules, rules_dirs, evidence, limits, overrides",
           _config_error("rule: {}\n")),
     Check("config-extends-cycle", "two files extending each other",
           "exit 2: b.yml:1: extends cycle: .reportlint.yml -> b.yml -> .reportlint.yml",

@@ -78,6 +78,15 @@ flowchart LR
 |---|---|---|---|---|
 | Lint | ruff | style drift | CI | M31_audit.md |
 
+### Audit Scorecard
+
+The audit rated every area.
+
+### Known Risks / Residual Gaps
+
+- Single-host training. Mitigation: sharding tests in M37.
+- The judge is uncalibrated; calibration is scheduled for M35.
+
 ## 5. Deployment Readiness & Roadmap (Page 5)
 
 ### Next Milestones
@@ -85,6 +94,8 @@ flowchart LR
 | Milestone | Objective | Acceptance criteria | Risk | Est. effort |
 |---|---|---|---|---|
 | M34 | Tuning sweep | beats the baseline | Low | one week |
+| M35 | Judge calibration | agreement measured | Medium | two weeks |
+| M36 | Dataset curation | larger curated set | Medium | a month |
 """
 
 
@@ -136,6 +147,21 @@ def eight_bullets(t: str) -> str:
                      "- What comes next: a tuning sweep and judge calibration.\n" + extra)
 
 
+def six_milestones(t: str) -> str:
+    row = "| M36 | Dataset curation | larger curated set | Medium | a month |\n"
+    extra = "".join(f"| M{n} | More | more | Low | a day |\n" for n in (37, 38, 39))
+    return t.replace(row, row + extra)
+
+
+def no_audit_scorecard(t: str) -> str:
+    return t.replace("### Audit Scorecard\n\nThe audit rated every area.\n\n", "")
+
+
+def risk_without_mitigation(t: str) -> str:
+    return t.replace("- The judge is uncalibrated; calibration is scheduled for M35.",
+                     "- The judge is uncalibrated.")
+
+
 def five_tables(t: str) -> str:
     return t + "\n| Risk | Owner |\n|---|---|\n| Judge drift | ML lead |\n"
 
@@ -150,6 +176,9 @@ DEFECTS: list[tuple[Callable[[str], str], str, tuple[str, int]]] = [
     (guardrails_without_source, "RL111", ("| Guardrail | Mechanism |", 1)),
     (eight_bullets, "RL130", ("- ", 8)),
     (five_tables, "RL110", ("| Risk | Owner |", 1)),
+    (six_milestones, "RL111", ("| M39 ", 1)),
+    (no_audit_scorecard, "RL140", ("## 4. Quality Guardrails", 1)),
+    (risk_without_mitigation, "RL140", ("- The judge is uncalibrated.", 1)),
 ]
 
 

@@ -26,11 +26,14 @@ CATALOGUE = {
     "RL102": "heading-levels",
     "RL110": "table-count",
     "RL111": "required-table",
+    "RL112": "cell-values",  # issue 12: the catalogue extended, ids stable from here on
     "RL120": "mermaid-blocks",
     "RL121": "mermaid-content",
     "RL130": "list-items",
+    "RL140": "required-content",  # issue 12
     "RL201": "word-count",
     "RL202": "section-length",
+    "RL203": "paragraph-count",  # issue 12
     "RL210": "banned-phrases",
     "RL211": "placeholders",
     "RL301": "source-tag-syntax",
