@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest pytest-stock-marko bench fuzz docs clean
+.PHONY: install demo test test-matrix lint typecheck lint-imports pytest pytest-stock-marko bench \
+	fuzz docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "reportlint needs Python 3.10 or newer")'
@@ -27,7 +28,24 @@ demo: $(STAMP)
 
 ## test: the whole suite, lint and type checks, and the model and rule tests once more on
 ## stock marko (the parser the model falls back to off marko's checked series)
-test: $(STAMP) lint typecheck pytest pytest-stock-marko
+test: $(STAMP) lint typecheck lint-imports pytest pytest-stock-marko
+
+## test-matrix: `make test` on every installed interpreter from 3.10 up
+## (~/.pyenv/versions/3.1[0-9]*, or MATRIX_PYTHONS), each in its own .venv-X.Y;
+## runs them all, then fails naming the versions that failed
+PYENV_ROOT ?= $(HOME)/.pyenv
+MATRIX_PYTHONS ?= $(sort $(wildcard $(PYENV_ROOT)/versions/3.1[0-9]*/bin/python3))
+test-matrix:
+	@if [ -z "$(strip $(MATRIX_PYTHONS))" ]; then \
+	  echo "test-matrix: no Python 3.10 or newer under $(PYENV_ROOT)/versions"; exit 1; fi
+	@failed=""; passed=""; for py in $(MATRIX_PYTHONS); do \
+	  v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	  echo "=== test-matrix: Python $$v ($$py) in .venv-$$v"; \
+	  if $(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$v; then \
+	    passed="$$passed $$v"; else failed="$$failed $$v"; fi; \
+	done; \
+	echo "test-matrix: passed on Python$${passed:- nothing}$${failed:+; FAILED on Python$$failed}"; \
+	[ -z "$$failed" ]
 
 lint: $(STAMP)
 	$(BIN)/ruff check reportlint rules tests action
@@ -36,6 +54,11 @@ typecheck: $(STAMP)
 	$(BIN)/mypy reportlint
 	$(BIN)/mypy rules
 	$(BIN)/mypy action
+
+## lint-imports: the import contracts of pyproject.toml ([tool.importlinter]): the layers
+## document <- evidence <- engine <- reporters/cli, and rules/ using only `from reportlint import`
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -58,7 +81,8 @@ fuzz: $(STAMP)
 	  tests/robustness/test_fuzz_config.py tests/robustness/test_fuzz_paths.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache \
+	  .hypothesis .import_linter_cache
 
 ## sarif-validate: the SARIF of `reportlint check` at the repository root through Microsoft's
 ## SARIF validator with GitHub's rules (npx @microsoft/sarif-multitool; needs Node and the npm

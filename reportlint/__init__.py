@@ -1,7 +1,24 @@
 """reportlint: a linter for Markdown engineering reports.
 
 This module is the public API for rule authors: everything a rule needs is
-importable from here, and the built-in rules use nothing else.
+importable from here, and the built-in rules use nothing else (an
+import-linter contract checks it). What a rule uses:
+
+- ``Rule`` (the base class), ``Context`` (what the rule knows besides the
+  document), ``Finding``, ``Related`` (a secondary location;
+  ``Related.in_file(path, message)`` for one in a cited file), ``Severity``
+  and ``opt`` (an option field with its documentation);
+- the document model: ``Document`` and its ``Section``, ``Heading``,
+  ``Paragraph``, ``ListItem``, ``Table`` (``Row``, ``Cell``), ``CodeBlock``,
+  ``BlockQuote``, ``HtmlComment``, ``FrontMatter``, their ``Prose`` text
+  and ``Span``/``Position``;
+- helpers over the model: ``find_section``, ``find_sections``,
+  ``normalize_heading``, ``split_level``, ``prose_blocks``, ``WordCounter``,
+  ``length_message``, ``normalize_text`` (a file's text as the model sees
+  it), and ``assign_names``, ``match_name``, ``name_words`` (matching names
+  as users write them).
+
+Testing a rule: ``reportlint.testing.lint_string``.
 """
 
 from __future__ import annotations
@@ -14,6 +31,7 @@ from reportlint.document import (
     Cell,
     CodeBlock,
     Document,
+    FrontMatter,
     Heading,
     HtmlComment,
     ListItem,
@@ -23,6 +41,7 @@ from reportlint.document import (
     Section,
     Table,
 )
+from reportlint.document import normalize as normalize_text
 from reportlint.finding import Finding, Related, Severity
 from reportlint.headings import (
     find_section,
@@ -35,12 +54,12 @@ from reportlint.names import assign_names, match_name, name_words
 from reportlint.options import opt
 from reportlint.rule import Context, Rule
 from reportlint.span import Position, Span
-from reportlint.words import WordCounter
+from reportlint.words import WordCount, WordCounter, length_message
 
 __all__ = [
-    "Block", "BlockQuote", "Cell", "CodeBlock", "Context", "Document", "Finding", "Heading",
-    "HtmlComment", "ListItem", "Paragraph", "Position", "Prose", "Related", "Row", "Rule",
-    "Section", "Severity", "Span", "Table", "WordCounter", "__version__", "assign_names",
-    "find_section", "find_sections", "match_name", "name_words", "normalize_heading", "opt",
-    "prose_blocks", "split_level",
+    "Block", "BlockQuote", "Cell", "CodeBlock", "Context", "Document", "Finding", "FrontMatter",
+    "Heading", "HtmlComment", "ListItem", "Paragraph", "Position", "Prose", "Related", "Row",
+    "Rule", "Section", "Severity", "Span", "Table", "WordCount", "WordCounter", "__version__",
+    "assign_names", "find_section", "find_sections", "length_message", "match_name",
+    "name_words", "normalize_heading", "normalize_text", "opt", "prose_blocks", "split_level",
 ]

@@ -74,7 +74,7 @@ class Run:
         """The rule Context of the document ``display`` (also for the language server's
         hover, which reads the evidence the rules read)."""
         return Context(self.sources_root, display, self.shared,
-                       {"evidence": self.config.evidence, "project_root": self.project_root})
+                       evidence_config=self.config.evidence, project_root=self.project_root)
 
     def _instances(self, rules: dict[str, Any]) -> list[tuple[Rule, Severity]]:
         return [(self.registry.get(rc.rule_id)(rc.options), rc.severity)

@@ -34,6 +34,17 @@ class Related:
     span: Span
     message: str
 
+    @classmethod
+    def in_file(cls, path: str, message: str, line: int = 1, column: int = 1,
+                end_line: int | None = None, end_column: int | None = None) -> Related:
+        """A location in another file than the report, such as a cited source.
+
+        ``path`` is posix and relative to the sources root (``ctx.root``); the
+        engine makes it relative to the project root, as every reporter prints
+        it. Without a line it points at the file as a whole (line 1, column 1).
+        """
+        return cls(Span.at(line, column, end_line, end_column, path), message)
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+from reportlint import Context, Document, Finding, Related, Rule, Severity
 
 
 class CitedSectionMissing(Rule):
@@ -69,7 +69,7 @@ class CitedSectionMissing(Rule):
                     else ""
                 what = "key" if index.kind in ("json", "yaml") else "section"
                 yield self.finding(span, f'{res.path} has no {what} "{name}"{hint}',
-                                   [Related(Span.at(1, 1, 1, 1, res.path), "the cited file")])
+                                   [Related.in_file(res.path, "the cited file")])
 
 
 RULES = [CitedSectionMissing]

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
+from reportlint import (
+    Context,
+    Document,
+    Finding,
+    Related,
+    Rule,
+    Severity,
+    Span,
+    normalize_text,
+    opt,
+)
 
 METRICS = (
     "backend tests", "frontend tests", "end-to-end tests", "e2e tests", "unit tests",
@@ -217,12 +227,11 @@ class MetricConflict(Rule):
         found = ctx.shared.get(key)
         if isinstance(found, list):
             return found
-        from reportlint.document import normalize
         from reportlint.evidence import scan_numbers
 
         out: list[_Mention] = []
         try:
-            text = normalize(sources.tree.read_bytes(path, sources.settings.max_file_bytes)
+            text = normalize_text(sources.tree.read_bytes(path, sources.settings.max_file_bytes)
                              .decode("utf-8"))
         except (OSError, UnicodeDecodeError):
             text = ""

@@ -43,8 +43,8 @@ __all__ = [
 
 
 def settings_for(ctx: Context) -> EvidenceSettings:
-    """The run's evidence settings, read once from ``ctx.settings["evidence"]``."""
-    raw = ctx.settings.get("evidence") or {}
+    """The run's evidence settings, read once from ``ctx.evidence_config``."""
+    raw = ctx.evidence_config
     key = f"evidence.settings.{sorted(raw.items())!r}"
     found = ctx.shared.get(key)
     if not isinstance(found, EvidenceSettings):

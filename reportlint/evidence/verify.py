@@ -68,8 +68,8 @@ class ClaimCheck:
 
 def report_path(ctx: Context) -> Path:
     """The report's absolute path, for resolving citations relative to its folder."""
-    root = ctx.settings.get("project_root")
-    return (Path(str(root)) / ctx.path) if root else Path(ctx.path)
+    root = ctx.project_root
+    return (root / ctx.path) if root is not None else Path(ctx.path)
 
 
 def scopes(claim: Claim, sources: Sources, report: Path) -> tuple[list[Scope], list[str]]:

@@ -58,8 +58,8 @@ def test_settings_are_hashable_and_compare_by_value() -> None:
 
 def test_settings_for_reads_the_context_once(tmp_path: Path) -> None:
     shared: dict[str, object] = {}
-    raw = {"evidence": {"max-file-bytes": 99}}
-    first = settings_for(Context(tmp_path, "a.md", shared, raw))
+    raw = {"max-file-bytes": 99}
+    first = settings_for(Context(tmp_path, "a.md", shared, evidence_config=raw))
     assert first.max_file_bytes == 99
-    assert settings_for(Context(tmp_path, "b.md", shared, raw)) is first
+    assert settings_for(Context(tmp_path, "b.md", shared, evidence_config=raw)) is first
     assert settings_for(Context(tmp_path, "c.md", shared)) is DEFAULT_SETTINGS

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlint.registry import NO_PLUGINS_ENV
+
 EXE = str(Path(sys.executable).parent / "reportlint")
 REPORT = "## Intro\n\nA world-class tool.\n"
 
@@ -29,7 +31,7 @@ class Check:
 
 def _cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EXE, *args], cwd=folder, capture_output=True, text=True,
-                          timeout=60, env={"PATH": "/usr/bin:/bin"})
+                          timeout=60, env={"PATH": "/usr/bin:/bin", NO_PLUGINS_ENV: "1"})
 
 
 def _config_error(config: str, extra: dict[str, str] | None = None,
