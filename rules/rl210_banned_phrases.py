@@ -4,8 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
-from reportlint.regexcheck import check_regex
+from reportlint import Context, Document, Finding, Rule, Severity, check_regex, opt, prose_blocks
 
 FLUFF = (
     "world-class", "best-in-class", "cutting-edge", "bleeding-edge", "game-changing",
