@@ -73,9 +73,12 @@ pytest-stock-marko: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
-## fuzz: the property-based tests with a much larger budget (new inputs each run)
+## fuzz: the property-based tests with a much larger budget (new inputs each run): the
+## Markdown pipeline, configurations (YAML and TOML) and sources roots (links, pipes,
+## permissions, odd names; as root without the permission bypass)
 fuzz: $(STAMP)
-	REPORTLINT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/robustness/test_fuzz.py
+	REPORTLINT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/robustness/test_fuzz.py \
+	  tests/robustness/test_fuzz_config.py tests/robustness/test_fuzz_paths.py
 
 clean:
 	rm -rf $(VENV) .venv-3.* build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache \

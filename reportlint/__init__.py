@@ -16,7 +16,10 @@ import-linter contract checks it). What a rule uses:
   ``normalize_heading``, ``split_level``, ``prose_blocks``, ``WordCounter``,
   ``length_message``, ``normalize_text`` (a file's text as the model sees
   it), and ``assign_names``, ``match_name``, ``name_words`` (matching names
-  as users write them).
+  as users write them);
+- ``check_regex``: why a regex option from a configuration is refused (invalid,
+  or a nested quantifier such as ``(a+)+`` that backtracks without end), for an
+  ``Options.__post_init__`` to raise as ``ValueError``.
 
 Testing a rule: ``reportlint.testing.lint_string``.
 """
@@ -52,6 +55,7 @@ from reportlint.headings import (
 )
 from reportlint.names import assign_names, match_name, name_words
 from reportlint.options import opt
+from reportlint.regexcheck import check_regex
 from reportlint.rule import Context, Rule
 from reportlint.span import Position, Span
 from reportlint.words import WordCount, WordCounter, length_message
@@ -60,6 +64,6 @@ __all__ = [
     "Block", "BlockQuote", "Cell", "CodeBlock", "Context", "Document", "Finding", "FrontMatter",
     "Heading", "HtmlComment", "ListItem", "Paragraph", "Position", "Prose", "Related", "Row",
     "Rule", "Section", "Severity", "Span", "Table", "WordCount", "WordCounter", "__version__",
-    "assign_names", "find_section", "find_sections", "length_message", "match_name",
+    "assign_names", "check_regex", "find_section", "find_sections", "length_message", "match_name",
     "name_words", "normalize_heading", "normalize_text", "opt", "prose_blocks", "split_level",
 ]

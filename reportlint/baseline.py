@@ -57,10 +57,12 @@ except ImportError:  # pragma: no cover - 3.12+ names it _sha2; other Pythons ha
 from reportlint.finding import Finding
 from reportlint.notices import is_notice
 from reportlint.outputs import write_atomic
+from reportlint.safeio import Refused, read_regular
 
 FINGERPRINT_KEY = "reportlint/v2"
 BASELINE_VERSION = 2
 LEGACY_VERSION = 1  # reportlint 0.1: line text and message (see legacy_fingerprints)
+MAX_BASELINE_BYTES = 100_000_000
 
 # line references inside messages move when lines are inserted above
 _LINE_REF_RE = re.compile(r"\blines? \d+(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
@@ -172,7 +174,12 @@ def write(path: Path, results: Iterable[FileResult]) -> int:
 def load(path: Path) -> Known:
     """The fingerprints recorded in the baseline file ``path``."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_regular(path, MAX_BASELINE_BYTES)  # stat first: a pipe would block
+        data = json.loads(raw.decode("utf-8"))
+    except Refused as exc:
+        what = (f"{exc.size:,} bytes; a baseline may hold at most {MAX_BASELINE_BYTES:,}"
+                if exc.size is not None else f"{exc.reason}; not read")
+        raise BaselineError(f"baseline {path}: {what}") from None
     except FileNotFoundError:
         raise BaselineError(f"baseline {path}: no such file "
                             "(create it with --write-baseline)") from None
@@ -180,6 +187,9 @@ def load(path: Path) -> Known:
         raise BaselineError(f"baseline {path}: cannot read: {exc.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"baseline {path}: not a JSON file: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {path}: not a reportlint baseline (JSON nested too "
+                            "deep)") from None
     version = data.get("version") if isinstance(data, dict) else None
     if (version not in (BASELINE_VERSION, LEGACY_VERSION)
             or not isinstance(data.get("findings"), dict)):

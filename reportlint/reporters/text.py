@@ -13,7 +13,10 @@ from reportlint.engine import FileResult
 from reportlint.finding import Finding, Severity
 from reportlint.reporters import ReportInfo, counts, visible
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, bidi marks and overrides (U+061C, U+200E/F, U+202A-E, U+2066-9) and the
+# Unicode line and paragraph separators (U+2028/9), which a terminal may act on
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                         r"\u202a-\u202e\u2066-\u2069]")
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 
 
