@@ -393,10 +393,10 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
             for r in results]}
         _out(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        from reportlint.reporters.text import clean
+        from reportlint.reporters.text import clean, path_text
 
         for r in results:
-            click.echo(clean(r.path))
+            click.echo(path_text(r.path))
             if r.stats is None:
                 for f in r.findings:
                     click.echo(f"  {clean(f.message)}")
@@ -515,6 +515,9 @@ def lsp() -> None:
     server.serve()
 
 
+MAX_PROMPT_BYTES = 1024 * 1024  # a prompt is a page or two; anything larger is not one
+
+
 @main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yml.")
 @click.option("--path", "target", default=".reportlint.yml", show_default=True,
@@ -537,10 +540,19 @@ def init(force: bool, target: str, prompt: str | None) -> None:
         documents = reports
         why = "Markdown files with source tags"
     else:
+        from reportlint.safeio import Refused, read_regular
+
         try:
-            text = Path(prompt).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{prompt}: cannot read the prompt: {getattr(exc, 'strerror', None) or exc}")
+            text = read_regular(prompt, MAX_PROMPT_BYTES).decode("utf-8")
+        except Refused as exc:
+            _fail(f"{prompt}: cannot read the prompt: "
+                  f"{'larger than 1 MB' if exc.size is not None else exc.reason}")
+            return
+        except UnicodeDecodeError as exc:
+            _fail(f"{prompt}: cannot read the prompt: not UTF-8 (byte offset {exc.start})")
+            return
+        except OSError as exc:
+            _fail(f"{prompt}: cannot read the prompt: {exc.strerror or exc}")
             return
         config, documents, named = initcmd.from_prompt(text, Path(prompt).name, reports)
         write_atomic(path, config)

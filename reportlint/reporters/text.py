@@ -26,19 +26,28 @@ def clean(text: str) -> str:
                            .replace("\t", " "))
 
 
+def path_text(path: str) -> str:
+    """A path as printed at the start of a line: one starting with ``:`` gets ``./``, so
+    a file named ``::error::x.md`` cannot forge a workflow command when text output runs
+    inside GitHub Actions (which reads ``::`` at the start of any line of a step)."""
+    path = clean(path)
+    return "./" + path if path.startswith(":") else path
+
+
 def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
 def format_finding(f: Finding, color: bool = False) -> list[str]:
     sev = _paint(f.severity.value, COLORS[f.severity], color)
-    where = _paint(f"{clean(f.path)}:{f.line}:{f.column}:", "1", color)
+    where = _paint(f"{path_text(f.path)}:{f.line}:{f.column}:", "1", color)
     tail = " (suppressed" + (f": {clean(f.suppression_reason)}" if f.suppression_reason
                              else "") + ")" if f.suppressed else ""
     tail += " (baselined)" if f.baselined else ""
     lines = [f"{where} {f.rule_id} [{sev}] {clean(f.message)}{tail}"]
     for r in f.related:
-        lines.append(f"    {clean(r.span.path)}:{r.span.line}:{r.span.column}: {clean(r.message)}")
+        lines.append(f"    {path_text(r.span.path)}:{r.span.line}:{r.span.column}: "
+                     f"{clean(r.message)}")
     if f.fix:
         lines.append(f"    fix: {clean(f.fix)}")
     return lines

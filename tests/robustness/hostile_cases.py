@@ -258,6 +258,19 @@ def _report_fifo(folder: Path) -> str:
     return _findings(folder, ".", timeout=20)
 
 
+def _init_fifo_report(folder: Path) -> str:
+    os.mkfifo(folder / "pipe.md")
+    (folder / "r.md").write_text("Latency is 42 ms (source: perf.md).\n")
+    r = _cli(folder, "init", timeout=20)
+    assert "Traceback" not in r.stderr, r.stderr
+    return f"exit {r.returncode}: " + " / ".join(r.stdout.strip().splitlines())
+
+
+def _init_fifo_prompt(folder: Path) -> str:
+    os.mkfifo(folder / "prompt.md")
+    return _line(_cli(folder, "init", "--from-prompt", "prompt.md", timeout=20))
+
+
 def _documents_outside(folder: Path) -> str:
     (folder / ".reportlint.yml").write_text("documents: [/etc/passwd, r.md]\n")
     _report(folder)
@@ -338,6 +351,17 @@ def _github_stderr(setup: Callable[[Path], tuple[str, ...]]) -> Callable[[Path],
     return run
 
 
+def _text_forged_name(folder: Path) -> str:
+    """Text output (not --format github) inside GitHub Actions, of a report whose file
+    name starts with ``::``: no line may start a workflow command."""
+    (folder / "::error file=r.md::forged.md").write_text(REPORT)
+    r = _cli(folder, "check", ".", "--select", "RL210", "-f", "text",
+             env={"GITHUB_ACTIONS": "true"})
+    starts = [ln for ln in (r.stdout + r.stderr).splitlines() if ln.lstrip().startswith("::")]
+    return f"exit {r.returncode}: lines starting with '::': {len(starts)}; " \
+        f"{r.stdout.splitlines()[0]}"
+
+
 def _extends_newline(folder: Path) -> tuple[str, ...]:
     (folder / ".reportlint.yml").write_text(
         'extends: "base\\n::error file=r.md,line=1::forged.yml"\n')
@@ -416,6 +440,10 @@ CHECKS: list[Check] = [
     Check("report-device", "`/dev/zero` named on the command line", "", _report_device_named),
     Check("report-fifo", "a named pipe `pipe.md` in the linted folder", "", _report_fifo),
     Check("documents-outside", "`documents: [/etc/passwd, r.md]`", "", _documents_outside),
+    Check("init-fifo-report", "`init` in a tree holding a named pipe `pipe.md` beside a "
+          "report", "", _init_fifo_report),
+    Check("init-fifo-prompt", "`init --from-prompt` naming a named pipe", "",
+          _init_fifo_prompt),
     # hangs and blow-ups
     Check("config-alias-bomb", "a 350-byte YAML alias bomb (9 levels of 9 aliases)", "",
           _config(_alias_bomb(), timeout=20)),
@@ -455,6 +483,8 @@ CHECKS: list[Check] = [
                   timeout=20)),
     Check("stdout-dev-full", "standard output redirected to `/dev/full`", "", _stdout_full),
     # CI channels
+    Check("text-forged-file-name", "text output inside GitHub Actions of a report named "
+          "`::error file=r.md::forged.md`", "", _text_forged_name),
     Check("github-extends-newline", "an `extends:` value with a newline and `::error "
           "file=…::`, with `--format github`", "", _github_stderr(_extends_newline)),
     Check("github-rules-dir-name", "a `rules_dirs` module whose file name holds a newline "
@@ -535,6 +565,14 @@ OUTCOMES: dict[str, str] = {
         "link that leads outside the project and the sources root; not read",
     "report-device":
         "exit 2: RL904 zero: not a regular file (a character device); not read",
+    "text-forged-file-name":
+        "exit 0: lines starting with '::': 0; ./::error file=r.md::forged.md:3:3: RL210 "
+        "[warning] banned phrase \"world-class\"",
+    "init-fifo-report":
+        "exit 0: wrote .reportlint.yml: profile sourced-report (source tags and placeholders) "
+        "/ documents (Markdown files with source tags): /   r.md",
+    "init-fifo-prompt":
+        "exit 2: prompt.md: cannot read the prompt: not a regular file (a named pipe)",
     "report-fifo":
         "exit 2: RL904 pipe.md: not a regular file (a named pipe); not read; "
         'RL210 banned phrase "world-class"',
