@@ -1,7 +1,33 @@
 """reportlint: a linter for Markdown engineering reports.
 
 This module is the public API for rule authors: everything a rule needs is
-importable from here, and the built-in rules use nothing else.
+importable from here, and the built-in rules use nothing else (an
+import-linter contract checks it). What a rule uses:
+
+- ``Rule`` (the base class), ``Context`` (what the rule knows besides the
+  document), ``Finding``, ``Related`` (a secondary location;
+  ``Related.in_file(path, message)`` for one in a cited file), ``Severity``
+  and ``opt`` (an option field with its documentation);
+- the document model: ``Document`` and its ``Section``, ``Heading``,
+  ``Paragraph``, ``ListItem``, ``Table`` (``Row``, ``Cell``), ``CodeBlock``,
+  ``BlockQuote``, ``HtmlComment``, ``FrontMatter``, their ``Prose`` text
+  and ``Span``/``Position``;
+- helpers over the model: ``find_section``, ``find_sections``,
+  ``normalize_heading``, ``split_level``, ``prose_blocks``, ``WordCounter``,
+  ``length_message``, ``normalize_text`` (a file's text as the model sees
+  it), and ``assign_names``, ``match_name``, ``name_words`` (matching names
+  as users write them);
+- the evidence layer, through ``ctx.evidence`` (an ``Evidence``): the
+  document's ``Claims`` (``Claim``, ``Cover``, ``Tag``, ``Citation``,
+  ``NumberToken``), each citation with its resolution (``ResolvedCitation``,
+  ``Resolution``, ``Status``), the cross-checks (``ClaimCheck``,
+  ``NumberCheck``, ``Scope``) and the sources root (``SourceIndex``,
+  ``Location``, ``Search``, ``Suggestion``); these names load on first use;
+- ``check_regex``: why a regex option from a configuration is refused (invalid,
+  or a nested quantifier such as ``(a+)+`` that backtracks without end), for an
+  ``Options.__post_init__`` to raise as ``ValueError``.
+
+Testing a rule: ``reportlint.testing.lint_string``.
 """
 
 from __future__ import annotations
@@ -16,6 +42,7 @@ from reportlint.document import (
     Cell,
     CodeBlock,
     Document,
+    FrontMatter,
     Heading,
     HtmlComment,
     ListItem,
@@ -25,6 +52,7 @@ from reportlint.document import (
     Section,
     Table,
 )
+from reportlint.document import normalize as normalize_text
 from reportlint.finding import Finding, Related, Severity
 from reportlint.headings import (
     find_section,
@@ -35,9 +63,10 @@ from reportlint.headings import (
 )
 from reportlint.names import assign_names, match_name, name_words
 from reportlint.options import opt
+from reportlint.regexcheck import check_regex
 from reportlint.rule import Context, Rule
 from reportlint.span import Position, Span
-from reportlint.words import WordCounter
+from reportlint.words import WordCount, WordCounter, length_message
 
 #: The evidence layer's public types, imported on first use (a run that lints no
 #: evidence does not pay for them). Rules reach the data through ``ctx.evidence``.
@@ -95,6 +124,7 @@ __all__ = [
     "Evidence",
     "EvidenceSettings",
     "Finding",
+    "FrontMatter",
     "Heading",
     "HtmlComment",
     "ListItem",
@@ -120,14 +150,18 @@ __all__ = [
     "Table",
     "Tag",
     "TagProblem",
+    "WordCount",
     "WordCounter",
     "__version__",
     "assign_names",
+    "check_regex",
     "find_section",
     "find_sections",
+    "length_message",
     "match_name",
     "name_words",
     "normalize_heading",
+    "normalize_text",
     "opt",
     "prose_blocks",
     "scan_numbers",

@@ -1,12 +1,23 @@
 """Fingerprints and the baseline file.
 
-A finding's fingerprint identifies it across edits of the report: it hashes
-the rule id, the file's path, the text of the finding's line (whitespace
-collapsed) and its message with line references blanked, plus an occurrence
-number among identical findings of the file. It leaves out the line and
-column numbers, so inserting or deleting lines above a finding keeps its
-fingerprint; editing the finding's own line gives it a new one. SARIF's
-``partialFingerprints`` and the baseline share this function.
+A finding's fingerprint identifies it across edits of the report and of its
+sources. It hashes four things:
+
+- the rule id;
+- the report's path;
+- the finding's own text in the report: the text of its span, whitespace
+  collapsed (the span's first line when it covers several, such as a
+  table's header row or a diagram's opening fence; the whole line for a
+  zero-width span; nothing for a finding about the whole document);
+- the finding's stable ``key`` when the rule gives one (``Finding.key``:
+  the missing section of RL101, the number and cited path of RL306);
+
+plus an occurrence number among findings equal in all four. It never
+depends on the message, the related locations or any other file: inserting
+lines above a finding, editing a cited file elsewhere, or evidence turning
+up in another file keeps the fingerprint; editing the finding's own text
+gives it a new one. SARIF's ``partialFingerprints`` and the baseline share
+this function.
 
 A baseline (``reportlint check --write-baseline FILE``) records today's
 findings by fingerprint; ``--baseline FILE`` marks findings found in it as
@@ -14,10 +25,15 @@ findings by fingerprint; ``--baseline FILE`` marks findings found in it as
 findings and the tool's own notices (RL9xx) are never baselined.
 
 ```json
-{"version": 1, "tool": "reportlint",
+{"version": 2, "tool": "reportlint", "fingerprint": "reportlint/v2",
  "findings": {"5c0b…": {"rule": "RL211", "path": "docs/report.md",
                         "message": "placeholder \\"TODO\\" left in the text"}}}
 ```
+
+Baselines of reportlint 0.1 (``"version": 1``) hashed the finding's line
+and its message. They are still read, and matched with that fingerprint, so
+an upgrade fails no run that passed before; ``load`` says so in ``note``,
+and ``--write-baseline`` rewrites the file in the current format.
 """
 
 from __future__ import annotations
@@ -41,9 +57,12 @@ except ImportError:  # pragma: no cover - 3.12+ names it _sha2; other Pythons ha
 from reportlint.finding import Finding
 from reportlint.notices import is_notice
 from reportlint.outputs import write_atomic
+from reportlint.safeio import Refused, read_regular
 
-FINGERPRINT_KEY = "reportlint/v1"
-BASELINE_VERSION = 1
+FINGERPRINT_KEY = "reportlint/v2"
+BASELINE_VERSION = 2
+LEGACY_VERSION = 1  # reportlint 0.1: line text and message (see legacy_fingerprints)
+MAX_BASELINE_BYTES = 100_000_000
 
 # line references inside messages move when lines are inserted above
 _LINE_REF_RE = re.compile(r"\blines? \d+(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
@@ -55,35 +74,79 @@ class BaselineError(Exception):
     """A baseline file that cannot be read or does not hold a baseline."""
 
 
+class Known(frozenset[str]):
+    """The fingerprints of a baseline file, and the format they were written in."""
+
+    version: int = BASELINE_VERSION
+    note: str | None = None  # something to tell the user about the file
+
+    @classmethod
+    def of(cls, fingerprints: Iterable[str], version: int = BASELINE_VERSION,
+           note: str | None = None) -> Known:
+        known = cls(fingerprints)
+        known.version, known.note = version, note
+        return known
+
+
+def _whole_document(finding: Finding) -> bool:
+    span = finding.span
+    return span.start == span.end and span.start.line == 1 and span.start.column == 1
+
+
+def span_text(result: FileResult, finding: Finding) -> str:
+    """The finding's own text in the report, whitespace collapsed (see the module doc)."""
+    lines = result.lines
+    span = finding.span
+    if lines is None or _whole_document(finding) or not 1 <= span.start.line <= len(lines):
+        return ""
+    line = lines[span.start.line - 1]
+    if span.start == span.end:
+        text = line
+    elif span.end.line == span.start.line:
+        text = line[span.start.column - 1:span.end.column - 1]
+    else:
+        text = line[span.start.column - 1:]
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _numbered(bases: Iterable[str]) -> list[str]:
+    """A digest of each base, numbered among equal bases so that each is unique."""
+    seen: dict[str, int] = {}
+    out = []
+    for base in bases:
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append(sha256(f"{base}\0{n}".encode()).hexdigest()[:32])
+    return out
+
+
+def fingerprints(result: FileResult) -> list[str]:
+    """The fingerprint of each finding of ``result``, in the same order."""
+    return _numbered("\0".join((f.rule_id, f.path, span_text(result, f), f.key or ""))
+                     for f in result.findings)
+
+
 def normalize_message(message: str) -> str:
-    """``message`` without line references (``line 12``, ``notes.md:12:3``)."""
+    """``message`` without line references (``line 12``, ``notes.md:12:3``); for
+    ``legacy_fingerprints`` only."""
     text = _PATH_LINE_RE.sub(r"\1:#", _LINE_REF_RE.sub("line #", message))
     return _SPACE_RE.sub(" ", text).strip()
 
 
 def _line_text(result: FileResult, finding: Finding) -> str:
     lines = result.lines
-    span = finding.span
-    if lines is None or (span.start == span.end and span.start.line == 1
-                         and span.start.column == 1):
-        return ""  # no text, or a finding about the whole document
-    if not 1 <= span.start.line <= len(lines):
+    line = finding.span.start.line
+    if lines is None or _whole_document(finding) or not 1 <= line <= len(lines):
         return ""
-    return _SPACE_RE.sub(" ", lines[span.start.line - 1]).strip()
+    return _SPACE_RE.sub(" ", lines[line - 1]).strip()
 
 
-def fingerprints(result: FileResult) -> list[str]:
-    """The fingerprint of each finding of ``result``, in the same order."""
-    seen: dict[str, int] = {}
-    out = []
-    for f in result.findings:
-        base = "\0".join((f.rule_id, f.path, _line_text(result, f),
-                          normalize_message(f.message)))
-        n = seen.get(base, 0)
-        seen[base] = n + 1
-        digest = sha256(f"{base}\0{n}".encode()).hexdigest()
-        out.append(digest[:32])
-    return out
+def legacy_fingerprints(result: FileResult) -> list[str]:
+    """The fingerprints of reportlint 0.1 (baseline version 1): the rule, the path, the
+    finding's whole line and its message with line references blanked."""
+    return _numbered("\0".join((f.rule_id, f.path, _line_text(result, f),
+                                 normalize_message(f.message)))
+                     for f in result.findings)
 
 
 def baselinable(f: Finding) -> bool:
@@ -96,7 +159,7 @@ def build(results: Iterable[FileResult]) -> dict[str, Any]:
         for f, fp in zip(r.findings, fingerprints(r)):
             if baselinable(f):
                 entries[fp] = {"rule": f.rule_id, "path": f.path, "message": f.message}
-    return {"version": BASELINE_VERSION, "tool": "reportlint",
+    return {"version": BASELINE_VERSION, "tool": "reportlint", "fingerprint": FINGERPRINT_KEY,
             "findings": dict(sorted(entries.items(), key=lambda kv: (
                 kv[1]["path"], kv[1]["rule"], kv[0])))}
 
@@ -108,10 +171,15 @@ def write(path: Path, results: Iterable[FileResult]) -> int:
     return len(data["findings"])
 
 
-def load(path: Path) -> set[str]:
+def load(path: Path) -> Known:
     """The fingerprints recorded in the baseline file ``path``."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_regular(path, MAX_BASELINE_BYTES)  # stat first: a pipe would block
+        data = json.loads(raw.decode("utf-8"))
+    except Refused as exc:
+        what = (f"{exc.size:,} bytes; a baseline may hold at most {MAX_BASELINE_BYTES:,}"
+                if exc.size is not None else f"{exc.reason}; not read")
+        raise BaselineError(f"baseline {path}: {what}") from None
     except FileNotFoundError:
         raise BaselineError(f"baseline {path}: no such file "
                             "(create it with --write-baseline)") from None
@@ -119,19 +187,32 @@ def load(path: Path) -> set[str]:
         raise BaselineError(f"baseline {path}: cannot read: {exc.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"baseline {path}: not a JSON file: {exc}") from None
-    if (not isinstance(data, dict) or data.get("version") != BASELINE_VERSION
+    except RecursionError:
+        raise BaselineError(f"baseline {path}: not a reportlint baseline (JSON nested too "
+                            "deep)") from None
+    version = data.get("version") if isinstance(data, dict) else None
+    if (version not in (BASELINE_VERSION, LEGACY_VERSION)
             or not isinstance(data.get("findings"), dict)):
         raise BaselineError(f"baseline {path}: not a reportlint baseline "
                             f"(expected {{\"version\": {BASELINE_VERSION}, \"findings\": {{…}}}})")
-    return {str(k) for k in data["findings"]}
+    note = None
+    if version == LEGACY_VERSION:
+        note = (f"baseline {path} has reportlint 0.1's fingerprints, which change when a "
+                "message changes; it still applies: rewrite it with --write-baseline to "
+                "keep findings baselined when evidence moves")
+    return Known.of((str(k) for k in data["findings"]), version, note)
 
 
-def apply(results: Iterable[FileResult], known: set[str]) -> int:
-    """Mark findings whose fingerprint is in ``known`` as baselined; returns how many."""
+def apply(results: Iterable[FileResult], known: set[str] | frozenset[str]) -> int:
+    """Mark findings whose fingerprint is in ``known`` as baselined; returns how many.
+
+    A ``Known`` of a version-1 file is matched with ``legacy_fingerprints``.
+    """
+    legacy = getattr(known, "version", BASELINE_VERSION) == LEGACY_VERSION
     marked = 0
     for r in results:
         new = []
-        for f, fp in zip(r.findings, fingerprints(r)):
+        for f, fp in zip(r.findings, legacy_fingerprints(r) if legacy else fingerprints(r)):
             if fp in known and baselinable(f):
                 f = dataclasses.replace(f, baselined=True)
                 marked += 1

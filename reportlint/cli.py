@@ -3,10 +3,19 @@
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 2 usage, configuration, plugin or input error (a file that cannot be read,
 a rule that crashed, a parse limit hit), or ``--fail-on never`` aside.
+
+Every unexpected exception ends in a one-line message and exit code 2 (the
+traceback only with ``--debug``). On GitHub Actions (``GITHUB_ACTIONS=true``
+or ``--format github``) the runner reads both streams for workflow commands,
+so each message on standard error is an escaped ``::error`` command or sits
+inside a ``::stop-commands::`` block: a file name or a config value cannot
+forge a command.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 import time
@@ -33,8 +42,31 @@ FORMATS = ("text", "json", "sarif", "github")
 FAIL_ON = ("error", "warning", "note", "never")
 
 
+#: how messages reach standard error: set from the environment and the chosen format
+_STATE = {"github": os.environ.get("GITHUB_ACTIONS") == "true", "debug": False}
+
+
+def _say(message: str, level: str = "error") -> None:
+    """One message on standard error; on GitHub, as a command that cannot be forged."""
+    if not _STATE["github"]:
+        from reportlint.reporters.text import clean
+
+        click.echo(clean(message), err=True)
+        return
+    from reportlint.reporters.github import escape_data
+
+    message = message if message.startswith("reportlint") else f"reportlint: {message}"
+    if level == "error":
+        click.echo(f"::error title=reportlint::{escape_data(message)}", err=True)
+        return
+    from reportlint.reporters.github import inert
+
+    # escape_data leaves no line break, and the line starts with "reportlint"
+    click.echo("\n".join(inert([escape_data(message)])), err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(message, err=True)
+    _say(message)
     sys.exit(2)
 
 
@@ -45,19 +77,88 @@ def _now() -> str:
 
 
 class _Group(click.Group):
-    def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run a command; whatever escapes it is one line on standard error and exit 2."""
+        kwargs["standalone_mode"] = False  # usage errors and aborts come here too
         try:
-            return super().main(*args, **kwargs)  # type: ignore[call-overload]
+            result = super().main(*args, **kwargs)
+            code = result if isinstance(result, int) else 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        except click.exceptions.Abort:
+            _say("interrupted")
+            code = 130
+        except click.ClickException as exc:
+            if _STATE["github"]:
+                _say(f"{exc.format_message()} (see reportlint --help)")
+            else:
+                exc.show()
+            code = exc.exit_code
         except (ConfigError, RegistryError, OutputError) as exc:
-            _fail(str(exc))
-            return None
+            _say(str(exc))
+            code = 2
         except Exception as exc:
             # reportlint.baseline is imported only when a baseline is used
             baseline = sys.modules.get("reportlint.baseline")
-            if baseline is None or not isinstance(exc, baseline.BaselineError):
-                raise
-            _fail(str(exc))
-            return None
+            if baseline is not None and isinstance(exc, baseline.BaselineError):
+                _say(str(exc))
+            elif isinstance(exc, OSError) and exc.filename is None and exc.errno in _FULL:
+                # a stream write failed (files are written through OutputError)
+                _flush_stdout(0)
+                if exc.errno != errno.EPIPE:
+                    _say(f"cannot write to standard output: {exc.strerror}")
+            else:
+                _internal_error(exc)
+            code = 2
+        sys.exit(_flush_stdout(code))
+
+
+_FULL = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EPIPE, getattr(errno, "EDQUOT", -1)}
+
+
+def _internal_error(exc: BaseException) -> None:
+    if _STATE["debug"]:
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    _say(f"reportlint: internal error: {type(exc).__name__}" + (f": {detail}" if detail else "")
+         + ("" if _STATE["debug"] else " (run with --debug for the traceback)"))
+
+
+def _flush_stdout(code: int) -> int:
+    """Flush standard output now, so that a full disk or a closed pipe is a message and
+    exit 2 rather than an error at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except ValueError:  # closed by the command itself (the language server's exit)
+        return code
+    except OSError as exc:
+        # later flushes would fail again: point the descriptor at /dev/null
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if exc.errno != errno.EPIPE:  # a reader that left is not an error of the run
+            _say(f"cannot write to standard output: {exc.strerror}")
+            return 2
+    return code
+
+
+def _out(text: str, nl: bool = True, color: bool | None = None) -> None:
+    """Print on standard output; a full disk or a closed stream is an OutputError."""
+    try:
+        click.echo(text, nl=nl, color=color)
+        sys.stdout.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if exc.errno == errno.EPIPE:
+            return
+        raise OutputError(f"cannot write to standard output: {exc.strerror}") from None
+
+
+def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        _STATE["debug"] = True
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -73,6 +174,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_debug,
+              help="Print the traceback of an internal error (also after the command).")
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True,
               callback=_print_version,
               help="Show the version, the Markdown parser in use and the Python, then exit.")
@@ -104,9 +207,9 @@ def _document_options(f: Any) -> Any:
 def _deprecated_cache_option(ctx: click.Context, param: click.Parameter,
                              value: object) -> None:
     if value:
-        click.echo(f"reportlint: note: --{param.name.replace('_', '-') if param.name else ''} "
-                   "is deprecated and does nothing: reportlint keeps no cache "
-                   "(the option will be removed in 0.3)", err=True)
+        _say(f"reportlint: note: --{param.name.replace('_', '-') if param.name else ''} "
+             "is deprecated and does nothing: reportlint keeps no cache "
+             "(the option will be removed in 0.3)", "note")
 
 
 def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -117,8 +220,8 @@ def _registry_factory(allow_local: bool, extra_dirs: tuple[str, ...]):  # type: 
                 raise RegistryError("--rules-dir runs code from this repository; "
                                     "add --allow-local-rules to allow it")
             # config-listed rules_dirs are skipped, loudly, without the opt-in
-            click.echo("reportlint: note: rules_dirs in the configuration are not loaded; "
-                       "pass --allow-local-rules to run them", err=True)
+            _say("reportlint: note: rules_dirs in the configuration are not loaded; "
+                 "pass --allow-local-rules to run them", "note")
             dirs = []
         return build_registry(dirs)
     return factory
@@ -167,6 +270,7 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
     start = _now()
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    _STATE["github"] = _STATE["github"] or fmt == "github"
     specs = [parse_output(o, fmt, FORMATS) for o in outputs]
     specs += [OutputSpec("sarif", p, False) for p in sarif_files]
     runs = _runs(paths, config_path, profile, sources_root,
@@ -200,19 +304,19 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
                       baseline=bool(baseline_file or write_baseline), fail_on=fail_on)
     to_stdout = not any(s.replaces_stdout for s in specs)
     for spec in specs:
-        write_atomic(Path(spec.path), get(spec.fmt)(results, info))
+        write_atomic(Path(spec.path), get(spec.fmt)(results, info), project_root)
     if to_stdout:
         info.color = fmt == "text" and _use_color(color)
         text = get(fmt)(results, info)
         if quiet and fmt == "text":
             text = "".join(line + "\n" for line in text.splitlines()[:-1])
-        click.echo(text, nl=False, color=info.color)
+        _out(text, nl=False, color=info.color)
     if "github" in {s.fmt for s in specs} | ({fmt} if to_stdout else set()):
         from reportlint.reporters.github import write_step_summary
 
         problem = write_step_summary(results, info)
         if problem:
-            click.echo(f"reportlint: warning: {problem}", err=True)
+            _say(f"reportlint: warning: {problem}", "warning")
     sys.exit(code)
 
 
@@ -238,11 +342,14 @@ def _apply_baseline(results: list[FileResult], baseline_file: str | None,
 
     if write_baseline:
         n = baseline.write(Path(write_baseline), results)
-        click.echo(f"reportlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline "
-                   f"{write_baseline}", err=True)
+        _say(f"reportlint: wrote {n} finding{'s' if n != 1 else ''} to the baseline "
+             f"{write_baseline}", "note")
         baseline.apply(results, set(baseline.build(results)["findings"]))
     if baseline_file:
-        baseline.apply(results, baseline.load(Path(baseline_file)))
+        known = baseline.load(Path(baseline_file))
+        if known.note:
+            click.echo(f"reportlint: note: {known.note}", err=True)
+        baseline.apply(results, known)
 
 
 def _use_color(mode: str) -> bool:
@@ -289,12 +396,12 @@ def stats(paths: tuple[str, ...], config_path: str | None, profile: str | None,
             {"path": r.path, **({k: r.stats[k] for k in FIELDS} if r.stats else {}),
              "error": None if r.stats else "; ".join(f.message for f in r.findings)}
             for r in results]}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        _out(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        from reportlint.reporters.text import clean
+        from reportlint.reporters.text import clean, path_text
 
         for r in results:
-            click.echo(clean(r.path))
+            click.echo(path_text(r.path))
             if r.stats is None:
                 for f in r.findings:
                     click.echo(f"  {clean(f.message)}")
@@ -399,6 +506,24 @@ def docs(check_only: bool, out: str | None) -> None:
 
 
 @main.command()
+def lsp() -> None:
+    """Run the language server (LSP) over standard input and output, for editors.
+
+    Needs pygls: pip install 'reportlint[lsp]'. docs/editors.md shows the setup for
+    VS Code, Neovim and Helix.
+    """
+    from reportlint import lsp as server
+
+    problem = server.available()
+    if problem:
+        _fail(problem)
+    server.serve()
+
+
+MAX_PROMPT_BYTES = 1024 * 1024  # a prompt is a page or two; anything larger is not one
+
+
+@main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yml.")
 @click.option("--path", "target", default=".reportlint.yml", show_default=True,
               type=click.Path(dir_okay=False), help="Where to write the file.")
@@ -420,10 +545,19 @@ def init(force: bool, target: str, prompt: str | None) -> None:
         documents = reports
         why = "Markdown files with source tags"
     else:
+        from reportlint.safeio import Refused, read_regular
+
         try:
-            text = Path(prompt).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{prompt}: cannot read the prompt: {getattr(exc, 'strerror', None) or exc}")
+            text = read_regular(prompt, MAX_PROMPT_BYTES).decode("utf-8")
+        except Refused as exc:
+            _fail(f"{prompt}: cannot read the prompt: "
+                  f"{'larger than 1 MB' if exc.size is not None else exc.reason}")
+            return
+        except UnicodeDecodeError as exc:
+            _fail(f"{prompt}: cannot read the prompt: not UTF-8 (byte offset {exc.start})")
+            return
+        except OSError as exc:
+            _fail(f"{prompt}: cannot read the prompt: {exc.strerror or exc}")
             return
         config, documents, named = initcmd.from_prompt(text, Path(prompt).name, reports)
         write_atomic(path, config)
@@ -443,5 +577,11 @@ def init(force: bool, target: str, prompt: str | None) -> None:
         click.echo("no report found (no Markdown file holds a source tag): list your reports "
                    f"under `documents` in {target}")
 
+
+# --debug after the command name too (`reportlint check --debug`)
+for _command in main.commands.values():
+    _command.params.append(click.Option(["--debug"], is_flag=True, expose_value=False,
+                                        is_eager=True, callback=_debug,
+                                        help="Print the traceback of an internal error."))
 
 __all__ = ["OutputSpec", "main"]

@@ -9,11 +9,18 @@ Merging: ``extends`` names a built-in profile or a YAML file (relative to the
 file that names it); a list is merged left to right; the child wins. Per-rule
 mappings merge key by key; scalars and lists replace; cycles are refused.
 Every mistake is one line: ``FILE:LINE: what is wrong``, and exit code 2.
+
+A configuration comes from the repository, so from pull requests: only
+regular files of at most ``MAX_CONFIG_BYTES`` are read; outside the project
+(through ``extends`` or a symbolic link) only ``.yml``/``.yaml`` files (and a
+``pyproject.toml``); an ``extends`` chain is at most ``MAX_EXTENDS`` files deep;
+and a message never quotes more than a short value of a file that parsed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -22,12 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from reportlint import options as opts
-from reportlint.discovery import find_config
+from reportlint.discovery import find_config, find_project_root
 from reportlint.finding import Severity
 from reportlint.limits import Limits
 from reportlint.registry import Registry
 from reportlint.rule import Rule
-from reportlint.yamlload import LineDict, LineList, YamlError, load
+from reportlint.safeio import Refused, is_inside, read_regular, realpath
+from reportlint.yamlload import LineDict, LineList, YamlError, load, short
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "sourced-report"
@@ -36,6 +44,9 @@ TOP_KEYS = ("extends", "documents", "sources", "rules", "rules_dirs", "evidence"
 OVERRIDE_KEYS = ("files", "extends", "rules")
 SOURCES_KEYS = ("root",)
 SEVERITIES = ("error", "warning", "note", "off")
+MAX_CONFIG_BYTES = 1_000_000
+MAX_EXTENDS = 32  # files in one extends chain
+OUTSIDE_SUFFIXES = (".yml", ".yaml")  # what may be read from outside the project
 
 
 class ConfigError(Exception):
@@ -69,6 +80,7 @@ class Config:
     base_dir: Path  # paths in `documents` are relative to this folder
     documents: tuple[str, ...] = ()
     sources_root: Path | None = None
+    sources_root_at: tuple[str, int | None, str] | None = None  # file, line, value as written
     rules_dirs: tuple[Path, ...] = ()
     raw_rules: dict[str, LineDict] = dataclasses.field(default_factory=dict)
     evidence: LineDict = dataclasses.field(default_factory=LineDict)
@@ -126,10 +138,13 @@ class Override:
 
 def display(path: Path) -> str:
     """A path as users want to read it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+    cwd = realpath(Path.cwd())
+    for candidate in (Path(os.path.normpath(os.path.abspath(path))), realpath(path)):
+        try:
+            return str(candidate.relative_to(cwd))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def profile_names() -> list[str]:
@@ -143,17 +158,29 @@ def is_profile(name: str) -> bool:
 # ---------------------------------------------------------------------- reading
 
 
-def _read_yaml(path: Path, label: str) -> LineDict:
+def _read_text(path: Path, label: str) -> str:
+    """A config file's text: a regular file, at most MAX_CONFIG_BYTES, UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_regular(path, MAX_CONFIG_BYTES)
+    except Refused as exc:
+        if exc.size is not None:
+            raise ConfigError(f"{exc.size:,} bytes; a configuration file may hold at most "
+                              f"{MAX_CONFIG_BYTES:,}", label) from None
+        if exc.reason.endswith("(a directory)"):
+            raise ConfigError("is a directory, not a config file", label) from None
+        raise ConfigError(f"{exc.reason}; not read", label) from None
     except FileNotFoundError:
         raise ConfigError("config file not found", label) from None
-    except IsADirectoryError:
-        raise ConfigError("is a directory, not a config file", label) from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 (byte offset {exc.start})", label) from None
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", label) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 (byte offset {exc.start})", label) from None
+
+
+def _read_yaml(path: Path, label: str) -> LineDict:
+    text = _read_text(path, label)
     try:
         data = load(text)
     except YamlError as exc:
@@ -162,8 +189,8 @@ def _read_yaml(path: Path, label: str) -> LineDict:
     if data is None:
         return LineDict()
     if not isinstance(data, LineDict):
-        got = "a list" if isinstance(data, list) else repr(data)
-        raise ConfigError(f"expected a mapping at the top level, got {got}", label, 1)
+        # the type only: a file that is not a config at all must not be echoed
+        raise ConfigError(f"expected a mapping at the top level, got {_kind(data)}", label, 1)
     for key in data:
         data.files[key] = label
     return data
@@ -174,19 +201,42 @@ def _read_pyproject(path: Path, label: str) -> LineDict:
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
+    text = _read_text(path, label)
     try:
-        text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror}", label) from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 (byte offset {exc.start})", label) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         msg = str(exc).split(" (at line")[0]
         raise ConfigError(f"invalid TOML: {msg}", label, line) from None
-    table = data.get("tool", {}).get("reportlint", {})
-    return _with_toml_lines(table, text, label)
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deep", label) from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"tool: expected a table, got {_kind(tool)}", label,
+                          _toml_line(text, r"tool\s*="))
+    table = tool.get("reportlint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"tool.reportlint: expected a table, got {_kind(table)}", label,
+                          _toml_line(text, r"(\[\[\s*tool\s*\.\s*reportlint|reportlint\s*="
+                                           r"|tool\s*=\s*\{.*reportlint|tool\s*\.\s*reportlint)"))
+    try:
+        return _with_toml_lines(table, text, label)
+    except RecursionError:
+        raise ConfigError("tool.reportlint: nested too deep", label) from None
+
+
+def _kind(value: Any) -> str:
+    """A value's type for a message, without the value."""
+    for tp, name in ((bool, "a boolean"), (int, "an integer"), (float, "a number"),
+                     (str, "a string"), (list, "a list"), (dict, "a mapping")):
+        if isinstance(value, tp):
+            return name
+    return "null" if value is None else f"a {type(value).__name__}"
+
+
+def _toml_line(text: str, pattern: str) -> int | None:
+    found = re.search(rf"^\s*{pattern}", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _with_toml_lines(table: Mapping[str, Any], text: str, label: str) -> LineDict:
@@ -229,11 +279,25 @@ def _with_toml_lines(table: Mapping[str, Any], text: str, label: str) -> LineDic
     return result
 
 
-def _load_layer(path: Path) -> LineDict:
+def _load_layer(path: Path, project: Path | None = None) -> LineDict:
     label = display(path)
+    if project is not None:
+        _check_outside(path, project, label)
     if path.name == "pyproject.toml":
         return _read_pyproject(path, label)
     return _read_yaml(path, label)
+
+
+def _check_outside(path: Path, project: Path, label: str) -> None:
+    """Outside the project only YAML files (and a pyproject.toml) are read: a link or an
+    `extends` to /etc/passwd must not read it, let alone print it."""
+    real = realpath(path)
+    if is_inside(real, project) or real.suffix in OUTSIDE_SUFFIXES \
+            or real.name == "pyproject.toml":
+        return
+    how = "is a symbolic link to" if real != realpath(path.parent) / path.name else "is"
+    raise ConfigError(f"{how} a file outside the project that is not a .yml or .yaml file; "
+                      "not read", label)
 
 
 # ---------------------------------------------------------------------- merging
@@ -256,7 +320,7 @@ def _check_top(data: LineDict, label: str) -> None:
             import difflib  # only for a did-you-mean: 2 ms to import
 
             hint = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
-            msg = f"unknown key {str(key)!r}"
+            msg = f"unknown key {short(str(key))}"
             if hint:
                 msg += f" (did you mean {hint[0]!r}?)"
             msg += "; known keys: " + ", ".join(TOP_KEYS)
@@ -264,7 +328,8 @@ def _check_top(data: LineDict, label: str) -> None:
 
 
 def _resolve_chain(path: Path | None, profile: str | None, data: LineDict | None,
-                   seen: tuple[str, ...] = ()) -> list[tuple[str, Path, LineDict]]:
+                   seen: tuple[str, ...] = (),
+                   project: Path | None = None) -> list[tuple[str, Path, LineDict]]:
     """Layers from the most basic parent to ``path`` itself, `extends` followed."""
     layers: list[tuple[str, Path, LineDict]] = []
     if profile is not None:
@@ -276,18 +341,18 @@ def _resolve_chain(path: Path | None, profile: str | None, data: LineDict | None
         layer = _read_yaml(ppath, label)
         for k in layer:
             layer.files[k] = label
-        layers.extend(_follow(layer, label, PROFILES_DIR, (*seen, ident)))
+        layers.extend(_follow(layer, label, PROFILES_DIR, (*seen, ident), project))
         layers.append((label, PROFILES_DIR, layer))
         return layers
     assert path is not None and data is not None
     label = display(path)
-    layers.extend(_follow(data, label, path.parent, (*seen, str(path.resolve()))))
+    layers.extend(_follow(data, label, path.parent, (*seen, str(realpath(path))), project))
     layers.append((label, path.parent, data))
     return layers
 
 
-def _follow(data: LineDict, label: str, base: Path,
-            seen: tuple[str, ...]) -> list[tuple[str, Path, LineDict]]:
+def _follow(data: LineDict, label: str, base: Path, seen: tuple[str, ...],
+            project: Path | None = None) -> list[tuple[str, Path, LineDict]]:
     _check_top(data, label)
     ext = data.get("extends")
     if ext is None:
@@ -297,23 +362,29 @@ def _follow(data: LineDict, label: str, base: Path,
     for i, item in enumerate(items):
         line = _line(ext, i) if isinstance(ext, list) else _line(data, "extends")
         if not isinstance(item, str) or not item:
-            raise ConfigError(f"extends: expected a profile name or a file path, got {item!r}",
+            raise ConfigError(f"extends: expected a profile name or a file path, got {short(item)}",
                               label, line)
         if "/" not in item and "\\" not in item and not item.endswith((".yml", ".yaml", ".toml")):
             if not is_profile(item):
                 from reportlint.builtin_profiles import unknown
 
                 raise ConfigError(f"extends: {unknown(item)}", label, line)
-            out.extend(_resolve_chain(None, item, None, seen))
+            out.extend(_resolve_chain(None, item, None, seen, project))
             continue
-        target = (base / item).resolve()
+        target = realpath(base / item)
         if str(target) in seen:
             chain = " -> ".join(Path(s).name if not s.startswith("profile:") else s
                                 for s in (*seen, str(target)))
             raise ConfigError(f"extends cycle: {chain}", label, line)
-        if not target.is_file():
-            raise ConfigError(f"extends: file not found: {item}", label, line)
-        out.extend(_resolve_chain(target, None, _load_layer(target), seen))
+        if not target.exists():
+            raise ConfigError(f"extends: file not found: {short(item)[1:-1]}", label, line)
+        if project is not None and not is_inside(target, project) \
+                and target.suffix not in OUTSIDE_SUFFIXES:
+            raise ConfigError(f"extends: {short(item)} is outside the project and not a .yml "
+                              "or .yaml file; not read", label, line)
+        if len(seen) >= MAX_EXTENDS:
+            raise ConfigError(f"extends: a chain of more than {MAX_EXTENDS} files", label, line)
+        out.extend(_resolve_chain(target, None, _load_layer(target), seen, project))
     return out
 
 
@@ -325,39 +396,40 @@ def _merge(layers: list[tuple[str, Path, LineDict]], registry: Registry) -> Conf
             if isinstance(docs, str):
                 docs = [docs]
             if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
-                raise ConfigError(f"documents: expected a list of paths or globs, got {docs!r}",
-                                  label, _line(data, "documents"))
+                raise ConfigError(f"documents: expected a list of paths or globs, got "
+                                  f"{short(docs)}", label, _line(data, "documents"))
             cfg.documents = tuple(docs)
             cfg.base_dir = base
         if "sources" in data:
             src = data["sources"]
             if not isinstance(src, dict):
-                raise ConfigError(f"sources: expected a mapping, got {src!r}", label,
+                raise ConfigError(f"sources: expected a mapping, got {short(src)}", label,
                                   _line(data, "sources"))
             for key in src:
                 if key not in SOURCES_KEYS:
-                    raise ConfigError(f"sources: unknown key {key!r}; known keys: root", label,
+                    raise ConfigError(f"sources: unknown key {short(key)}; known keys: root", label,
                                       _line(src, key))
             root = src.get("root")
             if root is not None:
                 if not isinstance(root, str):
-                    raise ConfigError(f"sources.root: expected a path, got {root!r}", label,
+                    raise ConfigError(f"sources.root: expected a path, got {short(root)}", label,
                                       _line(src, "root"))
-                cfg.sources_root = (base / root).resolve()
+                cfg.sources_root = realpath(base / root)
+                cfg.sources_root_at = (label, _line(src, "root"), root)
                 if not cfg.sources_root.is_dir():
                     raise ConfigError(f"sources.root: no such folder: {root}", label,
                                       _line(src, "root"))
         if "rules_dirs" in data:
             rd = data["rules_dirs"]
             if not isinstance(rd, list) or not all(isinstance(d, str) for d in rd):
-                raise ConfigError(f"rules_dirs: expected a list of folders, got {rd!r}", label,
+                raise ConfigError(f"rules_dirs: expected a list of folders, got {short(rd)}", label,
                                   _line(data, "rules_dirs"))
             cfg.rules_dirs = tuple((base / d).resolve() for d in rd)
         for key in ("evidence", "limits"):
             if key in data:
                 val = data[key]
                 if not isinstance(val, dict):
-                    raise ConfigError(f"{key}: expected a mapping, got {val!r}", label,
+                    raise ConfigError(f"{key}: expected a mapping, got {short(val)}", label,
                                       _line(data, key))
                 merged = getattr(cfg, key)
                 for k, v in val.items():
@@ -431,17 +503,17 @@ def _merge_rules(cfg: Config, rules: Any, label: str, line: int | None,
         return
     if not isinstance(rules, dict):
         raise ConfigError(f"rules: expected a mapping of rule id or name to settings, "
-                          f"got {rules!r}", label, line)
+                          f"got {short(rules)}", label, line)
     seen_here: dict[str, str] = {}
     for key, value in rules.items():
         kline = _line(rules, key)
         rid = registry.resolve(str(key))
         if rid is None:
-            raise ConfigError(f"rules: no such rule {str(key)!r}{registry.suggest(str(key))}",
+            raise ConfigError(f"rules: no such rule {short(str(key))}{registry.suggest(str(key))}",
                               label, kline)
         if rid in seen_here:
-            raise ConfigError(f"rules: {key!r} and {seen_here[rid]!r} both configure {rid}",
-                              label, kline)
+            raise ConfigError(f"rules: {short(key)} and {short(seen_here[rid])} both "
+                              f"configure {rid}", label, kline)
         seen_here[rid] = str(key)
         entry = cfg.raw_rules.setdefault(rid, LineDict())
         if value is None or value is True or value == "on":
@@ -454,7 +526,7 @@ def _merge_rules(cfg: Config, rules: Any, label: str, line: int | None,
             continue
         if not isinstance(value, dict):
             raise ConfigError(f"rules.{key}: expected a mapping of options, a severity or "
-                              f"off, got {value!r}", label, kline)
+                              f"off, got {short(value)}", label, kline)
         for k, v in value.items():
             entry[k] = v
             entry.lines[k] = _line(value, k) or kline or 0
@@ -481,7 +553,7 @@ def _rule_config(cls: type[Rule], raw: LineDict, cfg: Config) -> RuleConfig:
         if not isinstance(value, str) or value.lower() not in SEVERITIES:
             raise ConfigError(
                 f"rules.{cls.name}.severity: expected one of error, warning, note, off, "
-                f"got {value!r}", _file(raw, "severity", label), _line(raw, "severity"))
+                f"got {short(value)}", _file(raw, "severity", label), _line(raw, "severity"))
         if value.lower() == "off":
             enabled = False
         else:
@@ -528,15 +600,16 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
     if config_path is None:
         layers = _resolve_chain(None, profile or DEFAULT_PROFILE, None)
     else:
-        data = _load_layer(config_path)
+        project = find_project_root(config_path.parent)
+        data = _load_layer(config_path, project)
         if profile is not None:
             stripped = LineDict({k: v for k, v in data.items() if k != "extends"})
             stripped.lines, stripped.files = dict(data.lines), dict(data.files)
             data = stripped
             layers = _resolve_chain(None, profile, None)
-            layers += _resolve_chain(config_path, None, data)
+            layers += _resolve_chain(config_path, None, data, project=project)
         else:
-            layers = _resolve_chain(config_path, None, data)
+            layers = _resolve_chain(config_path, None, data, project=project)
     # rules_dirs must be known before rule names can be checked
     rules_dirs: tuple[Path, ...] = ()
     for label, base, data in layers:
@@ -559,8 +632,12 @@ def load_config(config_path: Path | None = None, profile: str | None = None,
         cfg.parse_limits = opts.build(Limits, cfg.limits, "limits")
     except opts.OptionError as exc:
         key = exc.path.split(".")[1].split("[")[0] if "." in exc.path else ""
+        line = exc.line
+        if not key:  # a cross-field check names its key in the message
+            key = next((str(k) for k in cfg.limits if f"{k}" in exc.message), "")
+            line = line or _line(cfg.limits, key)
         default = display(config_path) if config_path else "<config>"
-        raise ConfigError(exc.args[0], _file(cfg.limits, key, default), exc.line) from None
+        raise ConfigError(exc.args[0], _file(cfg.limits, key, default), line) from None
     _build_rules(cfg, registry)
     cfg.registry = registry
     for i in range(len(cfg.overrides)):
@@ -591,7 +668,7 @@ def apply_selection(cfg: Config, registry: Registry, select: Iterable[str] = (),
             for part in filter(None, (p.strip() for p in ref.split(","))):
                 rid = registry.resolve(part)
                 if rid is None:
-                    raise ConfigError(f"{flag}: no such rule {part!r}{registry.suggest(part)}")
+                    raise ConfigError(f"{flag}: no such rule {short(part)}{registry.suggest(part)}")
                 out.add(rid)
         return out
 

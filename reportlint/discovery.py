@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reportlint.safeio import Refused, read_regular
+
 CONFIG_NAMES = (".reportlint.yml", ".reportlint.yaml")
+MAX_PYPROJECT_BYTES = 1_000_000  # reportlint.config.MAX_CONFIG_BYTES
 
 
 def find_config(start: Path) -> Path | None:
@@ -14,20 +17,38 @@ def find_config(start: Path) -> Path | None:
     cur = start.resolve()
     for folder in (cur, *cur.parents):
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
+            # a named pipe or a device by that name is found, so that reading it is
+            # refused loudly rather than skipped in silence
+            if _present(folder / name):
                 return folder / name
         pp = folder / "pyproject.toml"
-        if pp.is_file() and _has_tool_table(pp):
+        if _present(pp) and _has_tool_table(pp):
             return pp
     return None
 
 
+def _present(path: Path) -> bool:
+    return path.exists() and not path.is_dir()
+
+
 def _has_tool_table(path: Path) -> bool:
+    """Whether the file has a ``[tool.reportlint]`` table (or cannot be checked safely:
+    then the config loader says why it cannot be read)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = read_regular(path, MAX_PYPROJECT_BYTES)
+    except Refused:
+        return True
+    except OSError:
         return False
-    return re.search(r"^\[tool\.reportlint[\].]", text, re.MULTILINE) is not None
+    # on bytes: a pyproject.toml that is not UTF-8 is reported, not silently skipped
+    return _TOOL_TABLE_RE.search(data) is not None
+
+
+# [tool.reportlint], [tool.reportlint.x], [[tool.reportlint]], tool = {reportlint = …},
+# tool.reportlint = …: each is reportlint's configuration (the loader checks its shape)
+_TOOL_TABLE_RE = re.compile(rb"^[ \t]*(\[+[ \t]*tool[ \t]*\.[ \t]*reportlint[ \t]*[\].]"
+                            rb"|tool[ \t]*=[ \t]*\{[^\n]*reportlint|tool[ \t]*\.[ \t]*reportlint"
+                            rb"[ \t]*=)", re.MULTILINE)
 
 
 def find_project_root(start: Path) -> Path:

@@ -180,10 +180,14 @@ class Prose:
 
 @dataclass(frozen=True)
 class Block:
-    """Any block: its span and the index of the section it belongs to."""
+    """Any block: its span and the section it belongs to.
+
+    ``section`` is the position of that section in ``Document.sections``;
+    ``doc.section_of(block)`` returns the Section itself.
+    """
 
     span: Span
-    section: int  # index into Document.sections
+    section: int
 
 
 @dataclass(frozen=True)
@@ -267,7 +271,7 @@ class FrontMatter:
     error: str | None = None
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Section:
     """A heading and what follows it up to the next heading of the same or higher level.
 
@@ -275,6 +279,14 @@ class Section:
     comes before the first heading and, as children, the top-level sections.
     ``blocks`` are the section's own blocks (its heading not included, its
     subsections not included); ``end_line`` is the last line it covers.
+
+    Sections refer to each other by position in ``Document.sections``:
+    ``index`` is this section's, ``parent`` its parent's (None for the root)
+    and ``children`` its direct subsections'. The document turns them into
+    sections: ``doc.parent_of(section)``, ``doc.children_of(section)`` and
+    ``doc.subsections(section)`` (every level below, in document order). The
+    model holds no references back to the document, so it is freed as soon
+    as the document is.
     """
 
     index: int
@@ -282,9 +294,9 @@ class Section:
     level: int
     parent: int | None
     start_line: int
-    end_line: int = 0
-    blocks: list[Block] = field(default_factory=list)
-    children: list[int] = field(default_factory=list)
+    end_line: int
+    blocks: tuple[Block, ...]
+    children: tuple[int, ...]
 
     @property
     def title(self) -> str:
@@ -297,11 +309,29 @@ class Section:
         return Span.at(1, 1)
 
 
+@dataclass(eq=False)
+class _OpenSection:
+    """A section while the document is being read (frozen into a Section after)."""
+
+    heading: Heading | None
+    level: int
+    parent: int | None
+    start_line: int
+    end_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
 # --------------------------------------------------------------------------- document
 
 
 class Document:
-    """A parsed Markdown report. Build with ``Document.parse(text, path)``."""
+    """A parsed Markdown report. Build with ``Document.parse(text, path)``.
+
+    The model is immutable: ``blocks``, ``headings`` and ``sections`` are
+    tuples of frozen dataclasses, built once by the constructor. Derived data
+    is computed on demand and cached (``memo``).
+    """
 
     def __init__(self, text: str, path: str = "", raw_text: str | None = None) -> None:
         self.path = path
@@ -309,9 +339,9 @@ class Document:
         self.index = LineIndex(self.text)
         self.front_matter: FrontMatter | None = None
         parse_text = self._blank_front_matter(self.text)
-        self.blocks: list[Block] = []
-        self.headings: list[Heading] = []
-        self.sections: list[Section] = [Section(0, None, 0, None, 1)]
+        self._blocks: list[Block] = []
+        self._headings: list[Heading] = []
+        self._open: list[_OpenSection] = [_OpenSection(None, 0, None, 1)]
         self._memo: dict[Hashable, Any] = {}
         self._stack: list[int] = [0]
         ast = _parser().parse(parse_text)
@@ -319,13 +349,15 @@ class Document:
         last_line = len(self.index.starts)
         if self.text.endswith("\n"):
             last_line -= 1
-        for s in self.sections:
-            if not s.end_line:
-                s.end_line = max(last_line, s.start_line)
-            s.blocks.sort(key=_block_order)
         # inline comments are collected while their paragraph is read: restore order
-        self.blocks.sort(key=_block_order)
-        del self._stack
+        self.blocks: tuple[Block, ...] = tuple(sorted(self._blocks, key=_block_order))
+        self.headings: tuple[Heading, ...] = tuple(self._headings)
+        self.sections: tuple[Section, ...] = tuple(
+            Section(i, s.heading, s.level, s.parent, s.start_line,
+                    s.end_line or max(last_line, s.start_line),
+                    tuple(sorted(s.blocks, key=_block_order)), tuple(s.children))
+            for i, s in enumerate(self._open))
+        del self._stack, self._open, self._blocks, self._headings
 
     @classmethod
     def parse(cls, text: str, path: str = "") -> Document:
@@ -384,13 +416,27 @@ class Document:
             value = self._memo[key] = factory()
             return value
 
-    def section_blocks(self, index: int, deep: bool = True) -> Iterator[Block]:
-        """Blocks of section ``index`` (and, with ``deep``, of its subsections), in order.
+    def section_of(self, block: Block) -> Section:
+        """The section ``block`` belongs to (a heading: the section it opens)."""
+        return self.sections[block.section]
 
-        A section's blocks lie between its first and last line, so only that
-        slice of ``blocks`` is looked at (found by bisection): cost is in the
-        size of the section, not of the document.
+    def parent_of(self, section: Section) -> Section | None:
+        """The section ``section`` is a subsection of; None for the root section."""
+        return None if section.parent is None else self.sections[section.parent]
+
+    def children_of(self, section: Section) -> tuple[Section, ...]:
+        """The direct subsections of ``section``, in document order."""
+        return tuple(self.sections[i] for i in section.children)
+
+    def section_blocks(self, section: Section | int, deep: bool = True) -> Iterator[Block]:
+        """Blocks of ``section`` (and, with ``deep``, of its subsections), in order.
+
+        ``section`` is a Section or its index. A section's blocks lie between
+        its first and last line, so only that slice of ``blocks`` is looked
+        at (found by bisection): cost is in the size of the section, not of
+        the document.
         """
+        index = section.index if isinstance(section, Section) else section
         s = self.sections[index]
         if not deep:
             yield from s.blocks
@@ -424,11 +470,14 @@ class Document:
                 end[s.index] = max(end[s.index], end[child])
         return end
 
-    def subsections(self, index: int) -> Iterator[Section]:
-        """All sections below ``index``, depth first, in document order."""
-        for child in self.sections[index].children:
-            yield self.sections[child]
-            yield from self.subsections(child)
+    def subsections(self, section: Section | int) -> Iterator[Section]:
+        """All sections below ``section`` (a Section or its index), in document order.
+
+        Sections are numbered in document order and a subtree is a contiguous
+        run of indexes, so this is a slice.
+        """
+        index = section.index if isinstance(section, Section) else section
+        yield from self.sections[index + 1:self._subtree_end[index]]
 
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
@@ -463,25 +512,25 @@ class Document:
         return self._stack[-1]
 
     def _add(self, block: Block) -> None:
-        self.blocks.append(block)
-        self.sections[block.section].blocks.append(block)
+        self._blocks.append(block)
+        self._open[block.section].blocks.append(block)
 
     def _open_section(self, heading_el: Any, level: int, style: str) -> None:
         s, e = heading_el.source_span
         span = self.index.span(s, e)
         prose = self._prose(heading_el.children)
         # close sections at the same or deeper level
-        while len(self._stack) > 1 and self.sections[self._stack[-1]].level >= level:
-            closed = self.sections[self._stack.pop()]
+        while len(self._stack) > 1 and self._open[self._stack[-1]].level >= level:
+            closed = self._open[self._stack.pop()]
             closed.end_line = max(closed.start_line, span.start.line - 1)
         parent = self._stack[-1]
-        idx = len(self.sections)
+        idx = len(self._open)
         heading = Heading(span, idx, level, prose.text.strip(), prose, style)
-        self.sections.append(Section(idx, heading, level, parent, span.start.line))
-        self.sections[parent].children.append(idx)
+        self._open.append(_OpenSection(heading, level, parent, span.start.line))
+        self._open[parent].children.append(idx)
         self._stack.append(idx)
-        self.headings.append(heading)
-        self.blocks.append(heading)
+        self._headings.append(heading)
+        self._blocks.append(heading)
 
     def _walk_blocks(self, children: Any, quote_depth: int, list_level: int) -> None:
         el: Any

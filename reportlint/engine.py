@@ -8,6 +8,7 @@ on. An unreadable file becomes an RL904 notice; the other files go on.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import glob
 import os
 from collections.abc import Iterable, Sequence
@@ -15,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlint.config import Config
+from reportlint.config import Config, ConfigError
 from reportlint.document import Document
 from reportlint.finding import Finding, Related, Severity
 from reportlint.limits import LimitExceeded, Limits, check_nesting, time_budget
 from reportlint.notices import notice
 from reportlint.registry import Registry
 from reportlint.rule import Context, Rule
+from reportlint.safeio import Refused, is_inside, read_regular, realpath
 from reportlint.span import Span
 from reportlint.suppress import build_mask
 
@@ -58,10 +60,24 @@ class Run:
     @classmethod
     def create(cls, config: Config, registry: Registry, project_root: Path,
                sources_root: Path | None = None) -> Run:
-        root = (sources_root or config.sources_root or project_root).resolve()
-        run = cls(config, registry, project_root.resolve(), root)
+        if sources_root is None and config.sources_root is not None \
+                and not is_inside(config.sources_root, project_root):
+            # the configuration comes from the repository: it may not widen what is read
+            label, line, value = config.sources_root_at or ("<config>", None, "")
+            raise ConfigError(f"sources.root: {value} is outside the project; pass "
+                              "--sources-root on the command line to read sources there",
+                              label, line)
+        root = realpath(sources_root or config.sources_root or project_root)
+        run = cls(config, registry, realpath(project_root), root)
         run.rules = run._instances(config.rules)
         return run
+
+    def context(self, display: str) -> Context:
+        """The rule Context of the document ``display`` (also for the language server's
+        hover, which reads the evidence the rules read)."""
+        return Context(self.sources_root, display, self.shared,
+                       evidence_config=self.config.evidence, project_root=self.project_root,
+                       evidence_excluded=self.evidence_excluded)
 
     def _instances(self, rules: dict[str, Any]) -> list[tuple[Rule, Severity]]:
         return [(self.registry.get(rc.rule_id)(rc.options), rc.severity)
@@ -91,17 +107,25 @@ class Run:
 
 
 def relpath(path: Path, root: Path) -> str:
+    # a file by its own name (a link is not shown as its target), in its real folder;
+    # not Path.resolve: it raises on a link loop before Python 3.13
+    real = realpath(path.parent) / path.name if path.name not in ("", ".", "..") \
+        else realpath(path)
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return real.relative_to(root).as_posix()
     except ValueError:
-        return Path(os.path.relpath(path.resolve(), root)).as_posix()
+        return Path(os.path.relpath(real, root)).as_posix()
 
 
-def collect(paths: Sequence[str], config: Config) -> list[tuple[Path, str | None]]:
+def collect(paths: Sequence[str], config: Config,
+            roots: Sequence[Path] = ()) -> list[tuple[Path, str | None]]:
     """The documents to lint: (path, problem) pairs, sorted, without duplicates.
 
     Directories are searched for Markdown files; a path that does not exist
     is kept with its problem so it can be reported while others are linted.
+    With ``roots``, a file listed in the configuration's ``documents`` (which a
+    pull request can change) that is outside every root is kept with a
+    problem, not read.
     """
     found: dict[Path, str | None] = {}
     if paths:
@@ -128,7 +152,10 @@ def collect(paths: Sequence[str], config: Config) -> list[tuple[Path, str | None
                                  else f"the documents glob {pattern!r} matches no file")
             for m in matches:
                 mp = Path(m)
-                if mp.is_dir():
+                if roots and not any(is_inside(mp, r) for r in roots):
+                    found.setdefault(mp, "listed in documents, but outside the project; "
+                                         "not read")
+                elif mp.is_dir():
                     for f in _walk_markdown(mp):
                         found.setdefault(f, None)
                 else:
@@ -149,11 +176,15 @@ def read_document(path: Path, display: str,
     """The file's text, or an RL904/RL905 notice saying why it cannot be read."""
     max_bytes = (limits or Limits()).max_bytes
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, notice("RL905", f"{display}: {size:,} bytes; the limit is "
+        # stat before open: a named pipe or a device is refused, never read
+        data = read_regular(path, max_bytes)
+    except Refused as exc:
+        if exc.size is not None:
+            return None, notice("RL905", f"{display}: {exc.size:,} bytes; the limit is "
                                 f"{max_bytes:,} (limits.max-bytes)", display)
-        data = path.read_bytes()
+        if exc.reason.endswith("(a directory)"):
+            return None, notice("RL904", f"{display}: is a directory", display)
+        return None, notice("RL904", f"{display}: {exc.reason}; not read", display)
     except FileNotFoundError:
         return None, notice("RL904", f"{display}: no such file", display)
     except IsADirectoryError:
@@ -161,6 +192,9 @@ def read_document(path: Path, display: str,
     except PermissionError:
         return None, notice("RL904", f"{display}: permission denied", display)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, notice("RL904", f"{display}: a symbolic link loop (or a chain of "
+                                "too many links); not read", display)
         return None, notice("RL904", f"{display}: cannot read: {exc.strerror}", display)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, notice("RL904", f"{display}: UTF-16 text is not supported; "
@@ -199,9 +233,7 @@ def lint_text(run: Run, text: str, display: str,
                                            f"parser failed ({type(exc).__name__}: {exc})",
                                            display)])
     result = FileResult(display, doc=doc, lines=doc.lines)
-    ctx = Context(run.sources_root, display, run.shared,
-                  {"evidence": run.config.evidence, "project_root": run.project_root,
-                   "evidence_excluded": run.evidence_excluded})
+    ctx = run.context(display)
     findings: list[Finding] = []
     if doc.front_matter is not None and doc.front_matter.error:
         findings.append(notice("RL902", f"front matter is not valid YAML: "
@@ -270,12 +302,25 @@ def _stamp(f: Finding, rule: Rule, severity: Severity, path: str, run: Run) -> F
 
 def lint_one(run: Run, path: Path, problem: str | None) -> FileResult:
     display = relpath(path, run.project_root)
+    if problem is None and _leaves(path, run):
+        problem = ("a symbolic link that leads outside the project and the sources root; "
+                   "not read")
     if problem is not None:
         return FileResult(display, [notice("RL904", f"{display}: {problem}", display)])
     text, err = read_document(path, display, run.config.parse_limits)
     if err is not None or text is None:
         return FileResult(display, [err] if err else [])
     return lint_text(run, text, display, run.rules_for(path))
+
+
+def _leaves(path: Path, run: Run) -> bool:
+    """Whether a symbolic link on ``path`` leads out of the project and the sources root.
+
+    A path named outright (not through a link) is the user's choice and is read.
+    """
+    if realpath(path) == Path(os.path.abspath(path)):
+        return False  # no link on the way
+    return not (is_inside(path, run.project_root) or is_inside(path, run.sources_root))
 
 
 def default_jobs() -> int:
@@ -293,7 +338,7 @@ def lint_paths(run: Run, paths: Sequence[str], jobs: int = 1,
     run is serial. Document models stay in the worker unless
     ``keep_documents``.
     """
-    items = collect(paths, run.config)
+    items = collect(paths, run.config, (run.project_root, run.sources_root))
     if jobs <= 1 or len(items) < 2:
         return _lint_serial(run, items, keep_documents)
     import multiprocessing as mp  # only a parallel run pays for the import

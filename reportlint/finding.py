@@ -34,6 +34,17 @@ class Related:
     span: Span
     message: str
 
+    @classmethod
+    def in_file(cls, path: str, message: str, line: int = 1, column: int = 1,
+                end_line: int | None = None, end_column: int | None = None) -> Related:
+        """A location in another file than the report, such as a cited source.
+
+        ``path`` is posix and relative to the sources root (``ctx.root``); the
+        engine makes it relative to the project root, as every reporter prints
+        it. Without a line it points at the file as a whole (line 1, column 1).
+        """
+        return cls(Span.at(line, column, end_line, end_column, path), message)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -44,6 +55,14 @@ class Finding:
     ``message``, ``related`` and ``fix``; the engine stamps ``path``,
     ``rule_id``, ``rule_name`` and the configured ``severity``, and marks
     ``suppressed`` from inline directives.
+
+    ``key`` is the finding's stable identity among the findings of its rule at
+    the same text: what the finding is about, in words that do not change when
+    evidence or wording does (RL101: the missing section; RL306: the number and
+    the cited path). Baseline and SARIF fingerprints hash it together with the
+    rule, the file and the text of the span, never the message or the related
+    locations. ``None``: the span's text alone identifies the finding. It takes
+    no part in comparison or sorting.
     """
 
     span: Span
@@ -57,6 +76,7 @@ class Finding:
     suppression_reason: str | None = None
     baselined: bool = False
     data: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    key: str | None = field(default=None, compare=False)
 
     @property
     def path(self) -> str:

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from reportlint.engine import MARKDOWN_SUFFIXES, SKIP_DIRS
+from reportlint.safeio import read_regular
 
 MAX_BYTES = 2 * 1024 * 1024  # larger Markdown files are not reports to sniff
 
@@ -30,10 +31,10 @@ def find_reports(root: Path) -> list[str]:
             if not name.lower().endswith(MARKDOWN_SUFFIXES):
                 continue
             path = Path(dirpath) / name
-            try:
-                if path.is_symlink() or path.stat().st_size > MAX_BYTES:
-                    continue
-                text = path.read_text(encoding="utf-8", errors="replace")
+            if path.is_symlink():
+                continue
+            try:  # a pipe or device named *.md is skipped, never opened for reading
+                text = read_regular(path, MAX_BYTES).decode("utf-8", errors="replace")
             except OSError:
                 continue
             if tag.search(text):

@@ -20,6 +20,7 @@ file and the limit, and the other files are still linted.
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import signal
 import threading
@@ -27,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.options import opt
+
+MAX_PARSE_SECONDS = 3600.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ class Limits:
         if min(self.max_bytes, self.max_nesting, self.max_quote_depth) < 1 or \
                 self.parse_seconds <= 0 or self.rule_seconds <= 0:
             raise ValueError("limits must be positive")
+        # .inf or .nan would reach the timer as "no budget" or an error at every parse
+        if not math.isfinite(self.parse_seconds) or self.parse_seconds > MAX_PARSE_SECONDS:
+            raise ValueError(f"parse-seconds must be a number of seconds from 0 to "
+                             f"{MAX_PARSE_SECONDS:g}, got {self.parse_seconds}")
 
 
 class LimitExceeded(Exception):

@@ -6,11 +6,20 @@ not an integer here), ``float``, ``str``, ``tuple[T, ...]`` (from a YAML list),
 (from a YAML mapping). YAML keys are kebab-case (``match-case``) and map to
 snake_case fields (``match_case``). Cross-field checks live in the
 dataclass's ``__post_init__`` and raise ``ValueError``.
+
+Two kinds of mistake, two kinds of error. An option class that uses another
+type, lacks a default or is not a frozen dataclass is the rule author's
+mistake: ``check_options_class`` raises TypeError when the Rule subclass is
+created (at import, naming the rule and the field). A value in a user's
+configuration that does not fit, or that makes the option class raise
+anything at all (``ValueError``, ``re.error``, ...), is an ``OptionError``,
+which the configuration reports as ``FILE:LINE: message`` with exit code 2.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -141,9 +150,86 @@ def convert(tp: Any, value: Any, path: str, line: int | None) -> Any:
     elif dataclasses.is_dataclass(tp) and isinstance(tp, type):
         if isinstance(value, Mapping):
             return build(tp, value, path, line)
-    else:  # pragma: no cover - a rule author's mistake, caught by tests
+    else:  # refused when the rule class is created (check_options_class)
         raise TypeError(f"unsupported option type {tp!r} at {path}")
     raise OptionError(path, f"expected {describe(tp)}, got {_got(value)}", line)
+
+
+def _unsupported(tp: Any) -> str | None:
+    """Why ``tp`` cannot be an option type, or None when ``convert`` handles it."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp in (bool, int, float, str) or tp is Any:
+        return None
+    if origin is Literal:
+        return None if args else "Literal[] without values"
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return _unsupported(args[0])
+        return f"{_name(tp)}: use tuple[T, ...] (a YAML list of T)"
+    if origin is dict:
+        if not args:
+            return None
+        if args[0] is not str:
+            return f"{_name(tp)}: mapping keys are strings (YAML keys)"
+        return _unsupported(args[1])
+    if origin in (Union, types.UnionType):
+        for a in args:
+            why = None if a is type(None) else _unsupported(a)
+            if why:
+                return why
+        return None
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        try:
+            hints = typing.get_type_hints(tp)
+        except Exception as exc:
+            return f"{tp.__name__}: cannot resolve its annotations ({exc})"
+        for f in dataclasses.fields(tp):
+            why = _unsupported(hints[f.name])
+            if why:
+                return f"{tp.__name__}.{f.name}: {why}"
+        return None
+    if origin is list:
+        return f"{_name(tp)}: use tuple[T, ...] (options are immutable)"
+    return (f"{_name(tp)} is not an option type (bool, int, float, str, tuple[T, ...], "
+            "dict[str, T], Literal[...], X | None or a dataclass)")
+
+
+def _name(tp: Any) -> str:
+    return tp.__name__ if isinstance(tp, type) and not typing.get_args(tp) else str(tp)
+
+
+def check_options_class(cls: Any, where: str) -> None:
+    """Raise TypeError, naming ``where`` and the field, if ``cls`` cannot be an Options class.
+
+    It must be a frozen dataclass whose fields all have defaults (a rule runs
+    with its defaults when the configuration says nothing) and use the
+    supported types; its defaults must pass its own ``__post_init__``.
+    """
+    if not (dataclasses.is_dataclass(cls) and isinstance(cls, type)):
+        raise TypeError(f"{where}: Options must be a dataclass (@dataclass(frozen=True))")
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception as exc:
+        raise TypeError(f"{where}: cannot resolve the annotations of Options: {exc}") from None
+    for f in dataclasses.fields(cls):
+        why = _unsupported(hints[f.name])
+        if why:
+            raise TypeError(f"{where}: option {f.name!r}: {why}")
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise TypeError(f"{where}: option {f.name!r} has no default (use opt(default, help))")
+    try:
+        defaults: Any = cls()
+    except Exception as exc:
+        raise TypeError(f"{where}: Options() with the defaults fails: "
+                        f"{type(exc).__name__}: {exc}") from None
+    try:
+        defaults._frozen_probe = True  # a frozen dataclass refuses any attribute
+    except dataclasses.FrozenInstanceError:
+        return
+    except AttributeError:  # slots without frozen
+        pass
+    raise TypeError(f"{where}: Options must be frozen (@dataclass(frozen=True))")
 
 
 def fields_of(cls: type) -> dict[str, tuple[dataclasses.Field[Any], Any]]:
@@ -176,8 +262,14 @@ def build(cls: type, raw: Mapping[str, Any], path: str, line: int | None = None,
                                kline)
     try:
         return cls(**kwargs)
-    except (ValueError, TypeError) as exc:
+    except OptionError:
+        raise
+    except (ValueError, TypeError) as exc:  # __post_init__'s own message says what is wrong
         raise OptionError(path, str(exc), line) from None
+    except re.error as exc:
+        raise OptionError(path, f"invalid regular expression: {exc}", line) from None
+    except Exception as exc:  # whatever else an option class raises is still a config error
+        raise OptionError(path, f"{type(exc).__name__}: {exc}", line) from None
 
 
 def describe_options(cls: type) -> list[tuple[str, str, str, str]]:

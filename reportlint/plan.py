@@ -18,6 +18,7 @@ repository is found).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +76,9 @@ def plan(paths: Sequence[str], config_path: str | None, cwd: Path | None = None)
         start = _existing(Path(p))
         found = find_config(start)
         key: tuple[Path | None, Path] = (
-            (found.resolve(), find_project_root(found.parent)) if found is not None
+            # not resolved: a config that links out of the project is checked as the link
+            (Path(os.path.normpath(os.path.abspath(found))), find_project_root(found.parent))
+            if found is not None
             else (None, _root(start, cwd)))
         groups.setdefault(key, []).append(p)
         starts.setdefault(key, start)

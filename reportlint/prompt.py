@@ -93,6 +93,8 @@ _OPTIONAL = re.compile(r"\(if (?:present|available|any|it exists|they exist)[^)]
                        r"\bif (?:present|available)\b|\bavailable in the repo|\boptional\b",
                        re.I)
 _TAG_EXAMPLE = re.compile(r"^([(\[{<])\s*([A-Za-z][\w-]*)\s*:\s*.+?([)\]}>])$")
+_TAG_WORDS = r"(?:sources?|src|ref|cite|evidence|from)"
+_TAG_IN_PROSE = re.compile(rf"[(\[{{<]\s*{_TAG_WORDS}\s*:\s*[^()\[\]{{}}<>\n]+[)\]}}>]", re.I)
 _STRUCTURE = re.compile(r"\b(?:structure|outline|sections|layout|template|format of the "
                         r"(?:report|document))\b", re.I)
 _INPUTS = re.compile(r"^\s*(?:inputs?|sources?|source material|materials?)\b", re.I)
@@ -152,6 +154,7 @@ class Section:
     line: Line
     body: list[Line] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
+    listed: bool = False  # an item of a numbered list: its number is list syntax
 
 
 @dataclass
@@ -191,6 +194,9 @@ def derive(text: str) -> Derived:
         template = [f"{'#' * top} {s.title}" for s in sections]
         out.add("required-headings", "headings", template, sections[0].line)
         out.add("required-headings", "levels", [top], None)
+        if all(sec.listed for sec in sections):
+            # "1. Summary" in a list: `## Summary` and `## 1. Summary` both fit the contract
+            out.add("required-headings", "numbering", False, None)
     _output(lines, out, used)
     _inputs(lines, headings, out, used)
     _tag_examples(lines, out, used)
@@ -226,6 +232,39 @@ def _structure(lines: list[Line], headings: list[tuple[int, str, Line]],
         if children:
             return _sections_from_headings(lines, children, end, used)
         body = [x for x in lines if ln.number < x.number < end]
+        return _sections_from_items(body, used)
+    return _structure_after_lead_in(lines, headings, used)
+
+
+_LEAD_IN = re.compile(r"^\s*(?:\*\*)?(?:(?:the )?(?:document|report|review|brief|audit)\s+)?"
+                      r"(?:structure|outline|sections|layout|template)(?:\*\*)?\s*:\s*"
+                      r"(?:\*\*)?\s*$|\b(?:these|the following)\s+(?:\w+\s+)?sections\b.*:\s*$",
+                      re.I)
+
+
+def _structure_after_lead_in(lines: list[Line], headings: list[tuple[int, str, Line]],
+                             used: set[int]) -> list[Section]:
+    """Sections as a numbered list right after a lead-in line that is not a heading
+    ("Structure:", "The review has these sections:"); the list ends at the first line
+    that is neither an item, an indented or bulleted continuation, nor blank."""
+    heading_lines = {h[2].number for h in headings}
+    for k, ln in enumerate(lines):
+        if ln.number in heading_lines or not _LEAD_IN.search(ln.text):
+            continue
+        body: list[Line] = []
+        for x in lines[k + 1:]:
+            t = x.text
+            if not t.strip():
+                body.append(x)
+                continue
+            if re.match(r"^\s*\d+[.)]\s+", t) or t.startswith((" ", "\t")) or (
+                    body and t.lstrip().startswith(("-", "*", "+"))):
+                body.append(x)
+                continue
+            break
+        if not any(re.match(r"^\d+[.)]\s+", x.text) for x in body):
+            continue
+        used.add(ln.number)
         return _sections_from_items(body, used)
     return []
 
@@ -276,14 +315,18 @@ def _sections_from_items(body: list[Line], used: set[int]) -> list[Section]:
             if bold:
                 title, rest = bold.group(1), bold.group(2)
             else:
-                parts = re.split(r"\s+[—–-]\s+|:\s+", item, maxsplit=1)
+                # "Incidents (a table with columns: A, B)": the colon inside the
+                # parenthesis is guidance, not the end of the title
+                parts = re.split(r"\s+[—–-]\s+|:\s+(?![^()]*\))", item, maxsplit=1)
                 title, rest = parts[0], parts[1] if len(parts) > 1 else ""
             title = title.strip().rstrip(":")
             guidance = re.match(r"^(.*?)\s*(\([^()]*\))\s*$", title)
-            if guidance and _GUIDANCE.search(guidance.group(2)):
-                rest = guidance.group(2) + " " + rest
+            if guidance and (_GUIDANCE.search(guidance.group(2))
+                             or _TABLE_WORD.search(guidance.group(2))):
+                rest = guidance.group(2)[1:-1] + (". " + rest if rest else "")
                 title = guidance.group(1)
-            sec = Section(f"{m.group(1)}. {title}" if re.match(r"^\d", t) else title, 2, ln)
+            sec = Section(f"{m.group(1)}. {title}" if re.match(r"^\d", t) else title, 2, ln,
+                          listed=True)
             sec.body = [Line(ln.number, rest, ln.text)] if rest.strip() else []
             out.append(sec)
             used.add(ln.number)
@@ -395,7 +438,10 @@ def _tag_examples(lines: list[Line], out: Derived, used: set[int]) -> None:
     """The tag syntax of the prompt's own examples, when it is not the default one."""
     found: tuple[str, str, str, Line] | None = None
     for ln in lines:
-        for code in _BACKTICK.findall(ln.text):
+        # in backticks (`[src: path]`) or written out in the prompt's prose
+        examples = _BACKTICK.findall(ln.text) + [
+            m.group(0) for m in _TAG_IN_PROSE.finditer(_BACKTICK.sub(" ", ln.text))]
+        for code in examples:
             m = _TAG_EXAMPLE.match(code.strip())
             if not m or "…" in m.group(2):
                 continue
@@ -692,8 +738,45 @@ def _document_wide(lines: list[Line], sections: list[Section], section_of: dict[
         if _FLUFF.search(t):
             out.add("banned-phrases", "severity", "warning", ln)
             hit = True
+        for column, rule in _column_rules(t, sections):
+            out.add("cell-values", "column", {"column": column, **rule}, ln)
+            hit = True
         if hit:
             used.add(ln.number)
+
+
+_COLUMN_VOCAB = re.compile(r"\b(?P<col>[A-Z][\w-]*(?: [A-Za-z][\w-]*)?) (?:is|must be|are|"
+                           r"should be) (?:one of|either)\s*:?\s*(?P<vals>[^.;]+)")
+_COLUMN_FORMAT = re.compile(r"\b(?P<col>[A-Z][\w-]*(?: [A-Za-z][\w-]*)?) (?:is|are|must be|"
+                            r"should be)(?: written)?(?: as| in)? (?P<fmt>[^.;]+)")
+
+
+def _column_rules(text: str, sections: list[Section]) -> list[tuple[str, dict[str, Any]]]:
+    """"Severity is one of Critical, High, Medium, Low." and "Dates are ISO dates.": a
+    vocabulary or a format for a column of a table the structure names (or any table
+    with that column, when the structure names none)."""
+    columns = {c for s in sections for t in s.tables for c in t.get("columns", ())}
+    out: list[tuple[str, dict[str, Any]]] = []
+    for m in _COLUMN_VOCAB.finditer(text):
+        values = [v.strip(" `*\"'") for v in re.split(r",\s*(?:or\s+)?|\s+or\s+|\s*/\s*",
+                                                     m.group("vals"))]
+        values = [v for v in values if v]
+        if len(values) >= 2 and all(len(v.split()) <= 3 for v in values):
+            out.append((_column_named(m.group("col"), columns), {"values": values}))
+    for m in _COLUMN_FORMAT.finditer(text):
+        rule = _cell_rule(m.group("fmt"))
+        column = _column_named(m.group("col"), columns)
+        if rule and "values" not in rule and column not in (c for c, _r in out):
+            out.append((column, rule))
+    return out
+
+
+def _column_named(name: str, columns: set[str]) -> str:
+    """The structure's column a prose name refers to ("Dates" for the "Date" column)."""
+    from reportlint.names import match_name
+
+    best = max(columns, key=lambda c: match_name(c, name), default=None)
+    return best if best is not None and match_name(best, name) else name
 
 
 def _not_checked(lines: list[Line], headings: list[tuple[int, str, Line]], out: Derived,
@@ -793,7 +876,8 @@ def _rules_yaml(d: Derived) -> Iterator[str]:
         for entry in template:
             yield f"      - {_q(entry)}\n"
         for key, value, _ln in rest:
-            yield f"    {key}: {_flow(value)}\n"
+            shown = _flow(value) if isinstance(value, list) else str(value).lower()
+            yield f"    {key}: {shown}\n"
     if "heading-levels" in r:
         yield _comment(r["heading-levels"][0][2], "  ") + "  heading-levels:\n"
         for key, value, _ln in r["heading-levels"]:
@@ -821,7 +905,9 @@ def _rules_yaml(d: Derived) -> Iterator[str]:
         yield "  cell-values:\n    columns:\n"
         for _k, spec, ln in r["cell-values"]:
             yield _comment(ln, "      ")
-            yield f"      - column: {_q(spec['column'])}\n        section: {_q(spec['section'])}\n"
+            yield f"      - column: {_q(spec['column'])}\n"
+            if spec.get("section"):
+                yield f"        section: {_q(spec['section'])}\n"
             if "values" in spec:
                 yield f"        values: {_flow(spec['values'])}\n"
             if "format" in spec:

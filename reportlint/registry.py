@@ -14,10 +14,16 @@ Rules come from exactly two places:
 Duplicate ids or names, a plugin that fails to load, and plugin rules that
 use the reserved ``RL`` prefix are errors (exit 2): in a CI gate a rule that
 silently goes missing is worse than a loud failure.
+
+``REPORTLINT_DISABLE_PLUGIN_AUTOLOAD=1`` (like pytest's variable of the same
+kind) loads the built-in entry point only, whatever else is installed: a run,
+or reportlint's own test suite, that must not depend on the plugins of the
+environment sets it.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +32,7 @@ from pathlib import Path
 from reportlint.rule import Rule
 
 GROUP = "reportlint.rules"
+NO_PLUGINS_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 
 
 class RegistryError(Exception):
@@ -64,12 +71,22 @@ class Registry:
         for key in (cls.id, cls.name, *cls.aliases):
             self._lookup[key.lower()] = cls.id
 
-    def load_entry_points(self) -> None:
+    def load_entry_points(self, plugins: bool | None = None) -> None:
+        """The rules of the ``reportlint.rules`` entry points.
+
+        ``plugins=False`` loads the built-in one only; by default plugins load
+        unless ``REPORTLINT_DISABLE_PLUGIN_AUTOLOAD`` is set (to anything but
+        ``0`` or nothing).
+        """
         from importlib.metadata import entry_points
 
+        if plugins is None:
+            plugins = os.environ.get(NO_PLUGINS_ENV, "") in ("", "0")
         for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name != "builtin", e.name)):
             dist = getattr(ep, "dist", None)
             is_builtin = ep.value.startswith("reportlint.rules:")
+            if not (plugins or is_builtin):
+                continue
             origin = "builtin" if is_builtin else (
                 f"{dist.name} {dist.version}" if dist is not None else ep.name)
             try:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from reportlint.finding import Finding, Related, Severity
-from reportlint.options import NoOptions
+from reportlint.options import NoOptions, check_options_class
 from reportlint.span import Span
 
 if TYPE_CHECKING:
@@ -24,28 +25,39 @@ REQUIRED_DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
 T = TypeVar("T")
 
 
+@dataclass(eq=False)
 class Context:
-    """What a rule may know besides the document: where it lives and shared caches.
+    """What a rule may know besides the document, one per linted document.
 
-    ``root`` is the sources root (citations resolve inside it and nothing
-    outside it is read); ``path`` is the report's path relative to the
-    project. ``memo`` caches a value per document, so several rules can share
-    one piece of work (for example the claims of the evidence rules).
-    ``shared`` is a cache that lives for the whole run (the source index).
+    - ``root``: the sources root. Citations resolve inside it; nothing outside
+      it is read.
+    - ``path``: the report's path, posix, relative to the project root.
+    - ``project_root``: the project folder (where the config or ``.git`` is),
+      or None when unknown (then ``path`` is taken as it is).
+    - ``evidence_config``: the ``evidence:`` mapping of the configuration, as
+      written (the evidence layer validates and reads it).
+    - ``evidence_excluded``: files that are never evidence (this run's outputs,
+      baseline and configuration).
+    - ``shared``: a cache for the whole run, shared by every document (the
+      evidence layer keeps its source index there).
+    - ``memo(key, factory)``: a value computed once per document, so several
+      rules share one piece of work (for example the claims of the evidence
+      rules).
     """
 
-    def __init__(self, root: Path, path: str, shared: dict[str, Any] | None = None,
-                 settings: dict[str, Any] | None = None) -> None:
-        self.root = root
-        self.path = path
-        self.shared: dict[str, Any] = shared if shared is not None else {}
-        self.settings: dict[str, Any] = settings or {}
-        self._memo: dict[str, Any] = {}
+    root: Path
+    path: str
+    shared: dict[str, Any] = dataclasses.field(default_factory=dict)
+    evidence_config: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    project_root: Path | None = None
+    #: files that are never evidence: the run's outputs, baseline and configuration
+    evidence_excluded: tuple[str, ...] = ()
+    _memo: dict[str, Any] = dataclasses.field(default_factory=dict, init=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         if key not in self._memo:
             self._memo[key] = factory()
-        return self._memo[key]
+        return cast(T, self._memo[key])
 
     @property
     def evidence(self) -> Evidence:
@@ -59,10 +71,13 @@ class Rule:
     """Base class for every rule: built-in, plugin or rules-dir.
 
     Subclasses set ``id``, ``name``, ``summary``, ``default_severity``, an
-    ``Options`` dataclass, and implement ``check``, a generator of findings.
-    The class docstring is the rule's documentation (ruff style): "## What it
-    does", "## Why is this bad?", "## Example", and "## Options" when it has
-    options.
+    ``Options`` frozen dataclass, and implement ``check``, a generator of
+    findings. The class docstring is the rule's documentation (ruff style):
+    "## What it does", "## Why is this bad?", "## Example", and "## Options"
+    when it has options. All of it is checked when the subclass is created
+    (``__init_subclass__``): a mistake is a TypeError naming the class, at
+    import, not a user's traceback. The README's "Writing a rule" is the
+    guide.
     """
 
     id: ClassVar[str]
@@ -89,8 +104,7 @@ class Rule:
             raise TypeError(f"{where}: name {cls.name!r} must be kebab-case")
         if not isinstance(cls.default_severity, Severity):
             raise TypeError(f"{where}: default_severity must be a Severity")
-        if not dataclasses.is_dataclass(cls.Options):
-            raise TypeError(f"{where}: Options must be a dataclass")
+        check_options_class(cls.Options, where)
         for f in dataclasses.fields(cls.Options):
             if f.name in RESERVED_OPTION_NAMES:
                 raise TypeError(f"{where}: option name {f.name!r} is reserved")
@@ -106,16 +120,21 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, at: Span, message: str, related: Iterable[Related] = (),
-                fix: str | None = None, severity: Severity | None = None) -> Finding:
+                fix: str | None = None, severity: Severity | None = None,
+                key: str | tuple[str, ...] | None = None) -> Finding:
         """A finding of this rule at ``at``; the engine stamps path and severity.
 
         ``severity`` lowers one finding below the rule's level (for example a
         note where the evidence exists but elsewhere); the configured
-        severity of the rule still caps it.
+        severity of the rule still caps it. ``key`` is the finding's stable
+        identity for fingerprints (see ``Finding.key``); a tuple is joined
+        into one string, so ``key=(number, cited_path)`` works.
         """
+        if isinstance(key, tuple):
+            key = "\x1f".join(key)  # the ASCII unit separator: no part can contain it
         return Finding(span=at, message=message, rule_id=self.id, rule_name=self.name,
                        severity=severity or self.default_severity, related=tuple(related),
-                       fix=fix)
+                       fix=fix, key=key)
 
     @classmethod
     def documentation(cls) -> str:

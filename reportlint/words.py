@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from reportlint.document import Document, Heading, ListItem, Paragraph, Prose, Table
 
@@ -34,7 +35,13 @@ class WordCount:
 
 
 class WordCounter:
-    """Counts words per the module's definition; ``exclude`` are regexes blanked first."""
+    """Counts words per the module's definition; ``exclude`` are regexes blanked first.
+
+    ``default_exclude`` is what is left out unless a rule says otherwise: the
+    text of ``(source: …)`` tags.
+    """
+
+    default_exclude: ClassVar[tuple[str, ...]] = DEFAULT_EXCLUDE
 
     def __init__(self, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> None:
         self.exclude = tuple(re.compile(p, re.IGNORECASE) for p in exclude)

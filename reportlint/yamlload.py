@@ -4,11 +4,22 @@ Mappings load as ``LineDict`` (``.lines[key]`` is the 1-based line of the
 key) and sequences as ``LineList`` (``.lines[i]`` is the line of item i).
 
 PyYAML is imported on the first parse, not with this module.
+
+A configuration comes from the repository, so a pull request can make it
+hostile. The composer counts as it goes: more than ``MAX_ALIASES`` aliases,
+nesting deeper than ``MAX_DEPTH``, an alias inside its own anchor, or aliases
+that would expand the document past ``MAX_EXPANDED`` nodes (a "billion
+laughs" bomb: a few hundred bytes that expand to billions of values) are a
+``YamlError`` before anything is constructed.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+MAX_ALIASES = 100
+MAX_DEPTH = 50
+MAX_EXPANDED = 100_000
 
 
 class LineDict(dict):
@@ -45,7 +56,66 @@ def _loader() -> Any:
     import yaml
 
     class _Loader(yaml.SafeLoader):
-        pass
+        _aliases = 0
+        _depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"more than {MAX_ALIASES} aliases (*name)",
+                        self.peek_event().start_mark)
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"nested deeper than {MAX_DEPTH} levels",
+                        self.peek_event().start_mark)
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+        def compose_document(self) -> Any:
+            node = super().compose_document()
+            if self._aliases and node is not None:
+                _check_expansion(node)
+            return node
+
+    def _check_expansion(root: yaml.Node) -> None:
+        """Refuse an alias inside its own anchor, or aliases expanding past the cap."""
+        size: dict[int, int] = {}
+        on_path: set[int] = set()
+        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            children = _children(node)
+            if done:
+                on_path.discard(id(node))
+                size[id(node)] = 1 + sum(size[id(c)] for c in children)
+                if size[id(node)] > MAX_EXPANDED:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"aliases expand to more than {MAX_EXPANDED:,} values",
+                        node.start_mark)
+                continue
+            if id(node) in size:
+                continue
+            on_path.add(id(node))
+            stack.append((node, True))
+            for child in children:
+                if id(child) in on_path:
+                    raise yaml.composer.ComposerError(
+                        None, None, "an alias refers to the value that contains it",
+                        child.start_mark)
+                if id(child) not in size:
+                    stack.append((child, False))
+
+    def _children(node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, yaml.MappingNode):
+            return [n for pair in node.value for n in pair]
+        return []
 
     def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         out = LineDict()
@@ -59,7 +129,7 @@ def _loader() -> Any:
                     None, None, "found an unhashable key", key_node.start_mark) from None
             if key in out:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+                    None, None, f"duplicate key {short(key)}", key_node.start_mark)
             out[key] = loader.construct_object(value_node, deep=True)
             out.lines[key] = key_node.start_mark.line + 1
         return out
@@ -78,6 +148,16 @@ def _loader() -> Any:
 _LOADER: Any = None
 
 
+def short(value: Any) -> str:
+    """``repr(value)`` on one line, cut to 60 characters: never a whole tree in a message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def load(text: str) -> Any:
     """Parse YAML text; raise YamlError with the line and column of a syntax error."""
     import yaml
@@ -92,3 +172,5 @@ def load(text: str) -> Any:
         raise YamlError(problem, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0], None, None) from None
+    except RecursionError:  # a guard: the composer's depth limit comes first
+        raise YamlError(f"nested deeper than {MAX_DEPTH} levels", None, None) from None

@@ -145,7 +145,7 @@ class RequiredHeadings(Rule):
             if lv is not None and heads[di].level != lv:
                 findings.append((ti, self.finding(
                     heads[di].span, f'heading "{heads[di].text}" is level {heads[di].level}; '
-                    f'the template requires {"#" * lv} (level {lv})')))
+                    f'the template requires {"#" * lv} (level {lv})', key="level")))
         # first pass: each unmatched literal is misplaced, renamed or missing
         renamed: dict[int, int] = {}  # literal -> the heading that stands in for it
         misplaced: dict[int, int] = {}
@@ -190,11 +190,12 @@ class RequiredHeadings(Rule):
         for ti, d in misplaced.items():
             _span, where = anchor(ti)
             findings.append((ti, self.finding(
-                heads[d].span, f'section "{heads[d].text}" is out of order{where}')))
+                heads[d].span, f'section "{heads[d].text}" is out of order{where}',
+                key="order")))
         for ti, d in renamed.items():
             findings.append((ti, self.finding(
                 heads[d].span, f'heading "{heads[d].text}" does not match the required '
-                f'"{label(ti)}"', fix=f"rename to: {label(ti)}")))
+                f'"{label(ti)}"', fix=f"rename to: {label(ti)}", key=("rename", label(ti)))))
         # consecutive missing sections that belong at one place: one finding, in template order
         groups: list[list[int]] = []
         for ti in missing:
@@ -206,8 +207,10 @@ class RequiredHeadings(Rule):
             span, where = anchor(group[0])
             names = ", ".join(f'"{label(t)}"' for t in group)
             plural = "s" if len(group) > 1 else ""
+            # missing sections share an anchor: the first one missing is the identity
             findings.append((group[0], self.finding(
-                span, f"missing required section{plural} {names}{where}")))
+                span, f"missing required section{plural} {names}{where}",
+                key=("missing", label(group[0])))))
         extras = [(len(literals), f) for f in self._extras(heads, pairs, gaps, used, doc)]
         findings.extend(extras)
         findings.sort(key=lambda tf: (tf[1].span.start, tf[0], tf[1].message))
@@ -229,13 +232,14 @@ class RequiredHeadings(Rule):
                 for d in inside[maximum:]:
                     yield self.finding(heads[d].span,
                                        f'unexpected heading "{heads[d].text}" '
-                                       "(not in the required template)")
+                                       "(not in the required template)", key="unexpected")
             present = len([d for d in range(d_lo + 1, d_hi)])
             if present < minimum:
                 at = (heads[d_hi].span if d_hi < len(heads)
                       else heads[-1].span if heads else doc.start)
                 yield self.finding(at, f"expected at least {minimum} heading"
-                                       f"{'s' if minimum != 1 else ''} here, found {present}")
+                                       f"{'s' if minimum != 1 else ''} here, found {present}",
+                                   key="too-few")
 
 
 def _title(doc: Document) -> Heading | None:

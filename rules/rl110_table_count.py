@@ -72,25 +72,29 @@ class TableCount(Rule):
         o = self.options
         tables = doc.tables
         yield from self._range(tables, o.min, o.max, doc.title.span if doc.title else doc.start,
-                               "the report")
+                               "the report", "report")
         for spec in o.sections:
             sec = find_section(doc, spec.heading)
             if sec is None:
                 continue  # a missing section is RL101's finding, not ours
             inside = [b for b in doc.section_blocks(sec.index) if isinstance(b, Table)]
             yield from self._range(inside, spec.min, spec.max, sec.span,
-                                   f'section "{sec.title}"')
+                                   f'section "{sec.title}"', ("section", spec.heading))
 
     def _range(self, tables: list[Table], lo: int, hi: int | None, at: object,
-               where: str) -> Iterator[Finding]:
+               where: str, key: str | tuple[str, ...]) -> Iterator[Finding]:
+        # the report's range and a section's may both be reported at the title: the key
+        # (what is counted) tells them apart in fingerprints
         n = len(tables)
         expected = f"{lo}–{hi}" if hi is not None and hi != lo else str(lo)
         if hi is None:
             expected = f"at least {lo}"
         if n < lo:
-            yield self.finding(at, f"{where} has {_plural(n)}; expected {expected}")  # type: ignore[arg-type]
+            yield self.finding(at, f"{where} has {_plural(n)}; expected {expected}",  # type: ignore[arg-type]
+                               key=key)
         elif hi is not None and n > hi:
-            yield self.finding(tables[hi].span, f"{where} has {_plural(n)}; expected {expected}")
+            yield self.finding(tables[hi].span, f"{where} has {_plural(n)}; expected {expected}",
+                               key=key)
 
 
 RULES = [TableCount]

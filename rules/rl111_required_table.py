@@ -125,7 +125,7 @@ class RequiredTable(Rule):
         if table is None:
             yield self.finding(at, f'missing table "{spec.name}"{where}'
                                + (f" (columns: {' | '.join(spec.columns)})" if spec.columns
-                                  else ""))
+                                  else ""), key=("missing", spec.name))
             return
         match = assign_names(spec.columns, table.columns)
         missing = [c for i, c in enumerate(spec.columns) if i not in match]
@@ -133,12 +133,13 @@ class RequiredTable(Rule):
             yield self.finding(table.header.span,
                                f'table "{spec.name}" lacks column'
                                f"{'s' if len(missing) > 1 else ''} "
-                               + ", ".join(f'"{c}"' for c in missing))
+                               + ", ".join(f'"{c}"' for c in missing),
+                               key=("columns", spec.name))
         firsts = [_words(r.cells[0].text) for r in table.rows if r.cells]
         absent = [term for term in spec.rows if not any(_starts(term, w) for w in firsts)]
         if absent:
             yield self.finding(table.span, f'table "{spec.name}" has no row for '
-                               + ", ".join(f'"{t}"' for t in absent))
+                               + ", ".join(f'"{t}"' for t in absent), key=("rows", spec.name))
         n = len(table.rows)
         lo, hi = spec.min_rows, spec.max_rows
         want = (f"{lo}–{hi}" if lo is not None and hi is not None and lo != hi
@@ -146,16 +147,17 @@ class RequiredTable(Rule):
                 else f"at least {lo}" if lo is not None else f"at most {hi}")
         if lo is not None and n < lo:
             yield self.finding(table.span, f'table "{spec.name}" has {n} row'
-                               f"{'s' if n != 1 else ''}; expected {want}")
+                               f"{'s' if n != 1 else ''}; expected {want}",
+                               key=("row-count", spec.name))
         elif hi is not None and n > hi:
             yield self.finding(table.rows[hi].span, f'table "{spec.name}" has {n} rows; '
-                               f"expected {want}")
+                               f"expected {want}", key=("row-count", spec.name))
         if spec.exact and not missing:
             order = [match[i] for i in range(len(spec.columns))]
             if len(table.columns) != len(spec.columns) or order != sorted(order):
                 yield self.finding(table.header.span,
                                    f'table "{spec.name}" columns should be exactly: '
-                                   + " | ".join(spec.columns))
+                                   + " | ".join(spec.columns), key=("exact", spec.name))
 
     def _find(self, blocks: Sequence[object], spec: TableSpec) -> Table | None:
         name = normalize_heading(spec.name, numbering=False)

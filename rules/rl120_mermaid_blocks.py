@@ -60,15 +60,17 @@ class MermaidBlocks(Rule):
             at = sec.span if sec else (doc.title.span if doc.title else doc.start)
             yield self.finding(at, f"found {n} Mermaid diagram{'s' if n != 1 else ''}; "
                                    f"expected {want}"
-                                   + (f' in section "{sec.title}"' if sec else ""))
+                                   + (f' in section "{sec.title}"' if sec else ""), key="count")
         if o.max is not None and n > o.max:
             for b in blocks[o.max:]:
-                yield self.finding(b.span, f"extra Mermaid diagram ({n} found; expected {want})")
+                yield self.finding(b.span, f"extra Mermaid diagram ({n} found; expected {want})",
+                                   key="extra")
         if sec is not None:
             inside = {id(b) for b in doc.section_blocks(sec.index) if isinstance(b, CodeBlock)}
             for b in blocks:
                 if id(b) not in inside:
-                    yield self.finding(b.span, f'Mermaid diagram outside section "{sec.title}"')
+                    yield self.finding(b.span, f'Mermaid diagram outside section "{sec.title}"',
+                                       key="outside")
 
 
 RULES = [MermaidBlocks]

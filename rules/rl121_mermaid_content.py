@@ -123,7 +123,7 @@ class MermaidContent(Rule):
         while i < len(lines) and _DIRECTIVE_RE.match(lines[i]):
             i += 1
         if i >= len(lines):
-            yield self.finding(block.span, "empty Mermaid diagram")
+            yield self.finding(block.span, "empty Mermaid diagram", key="empty")
             return
         first = lines[i].strip()
         kind = first.split()[0] if first.split() else ""
@@ -139,8 +139,10 @@ class MermaidContent(Rule):
         for term in o.nodes:
             alts = [t.strip() for t in term.split("|") if t.strip()]
             if not any(_matches(a, lab) for a in alts for lab in labels):
+                # every missing node is reported at the opening fence: the node is the key
                 yield self.finding(block.opening, f'diagram does not name "{alts[0]}"'
-                                   + (f" (or {', '.join(alts[1:])})" if len(alts) > 1 else ""))
+                                   + (f" (or {', '.join(alts[1:])})" if len(alts) > 1 else ""),
+                                   key=("node", alts[0]))
 
 
 def _node_labels(lines: list[str]) -> list[list[str]]:

@@ -123,7 +123,9 @@ class RequiredContent(Rule):
             at, where = doc.start, ""
         found = _find_label(doc, blocks, spec.label)
         if found is None:
-            yield self.finding(at, f'no "{spec.label}"{where} (a subsection or a bold label)')
+            # several labels may be missing from one section: the label is the identity
+            yield self.finding(at, f'no "{spec.label}"{where} (a subsection or a bold label)',
+                               key=("missing", spec.label))
             return
         label_block, under, level = found
         if not spec.list:
@@ -134,7 +136,7 @@ class RequiredContent(Rule):
                 "s" if len(items) != 1 else "")
             yield self.finding(label_block.span, f'"{spec.label}" has {what} under it; '
                                f"expected at least {spec.min_items} item"
-                               + ("s" if spec.min_items != 1 else ""))
+                               + ("s" if spec.min_items != 1 else ""), key=("items", spec.label))
         if spec.item_pattern:
             pattern = re.compile(spec.item_pattern, re.IGNORECASE)
             wanted = (f"does not mention {spec.item_description}" if spec.item_description

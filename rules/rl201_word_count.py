@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, opt
-from reportlint.words import DEFAULT_EXCLUDE, length_message
+from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, length_message, opt
 
 
 class WordCount(Rule):
@@ -50,8 +49,9 @@ class WordCount(Rule):
         min: int | None = opt(None, "Fewest prose words.")
         max: int | None = opt(None, "Most prose words.")
         include_tables: bool = opt(False, "Count table words too.")
-        exclude: tuple[str, ...] = opt(DEFAULT_EXCLUDE, "Regexes whose matches are not counted "
-                                                        "(default: source tags).")
+        exclude: tuple[str, ...] = opt(WordCounter.default_exclude,
+                                       "Regexes whose matches are not counted "
+                                       "(default: source tags).")
 
         def __post_init__(self) -> None:
             if self.min is not None and self.max is not None and self.max < self.min:

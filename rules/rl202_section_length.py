@@ -3,8 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, WordCounter, find_section, opt
-from reportlint.words import DEFAULT_EXCLUDE, length_message
+from reportlint import (
+    Context,
+    Document,
+    Finding,
+    Rule,
+    Severity,
+    WordCounter,
+    find_section,
+    length_message,
+    opt,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,8 @@ class SectionLength(Rule):
     @dataclass(frozen=True)
     class Options:
         sections: tuple[SectionWords, ...] = opt((), "Sections and their word ranges.")
-        exclude: tuple[str, ...] = opt(DEFAULT_EXCLUDE, "Regexes whose matches are not counted.")
+        exclude: tuple[str, ...] = opt(WordCounter.default_exclude,
+                                       "Regexes whose matches are not counted.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         counter = WordCounter(self.options.exclude)

@@ -96,8 +96,9 @@ class ParagraphCount(Rule):
             n = len(paras)
             where = f'section "{sec.title}"'
             if spec.min is not None and n < spec.min:
+                # paragraphs and sentences are both counted at the heading: keyed apart
                 yield self.finding(sec.span, f"{where} has {_n(n, 'paragraph')}; expected "
-                                   f"{_range(spec.min, spec.max)}")
+                                   f"{_range(spec.min, spec.max)}", key="paragraphs")
             elif spec.max is not None and n > spec.max:
                 what = ("no prose" if spec.max == 0
                         else _range(spec.min, spec.max) + " paragraph"
@@ -111,7 +112,8 @@ class ParagraphCount(Rule):
             k = len(sentences)
             if spec.min_sentences is not None and k < spec.min_sentences:
                 yield self.finding(sec.span, f"{where} has {_n(k, 'sentence')}; expected "
-                                   f"{_range(spec.min_sentences, spec.max_sentences)}")
+                                   f"{_range(spec.min_sentences, spec.max_sentences)}",
+                                   key="sentences")
             elif spec.max_sentences is not None and k > spec.max_sentences:
                 para, (a, b) = sentences[spec.max_sentences]
                 yield self.finding(para.prose.span(a, b), f"{where} has {_n(k, 'sentence')}; "

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
+from reportlint import Context, Document, Finding, Rule, Severity, check_regex, opt, prose_blocks
 
 FLUFF = (
     "world-class", "best-in-class", "cutting-edge", "bleeding-edge", "game-changing",
@@ -88,11 +88,9 @@ class BannedPhrases(Rule):
 
         def __post_init__(self) -> None:
             for p in self.patterns:
-                try:
-                    re.compile(p)
-                except re.error as exc:
-                    raise ValueError(f"patterns: invalid regular expression {p!r}: {exc}"
-                                     ) from None
+                problem = check_regex(p, re.IGNORECASE)
+                if problem:
+                    raise ValueError(f"patterns: {problem}")
 
     def _compile(self) -> tuple[re.Pattern[str] | None, tuple[str, ...] | None]:
         """The phrase pattern and the hint words, built on first use (in ``check``, so

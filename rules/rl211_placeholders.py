@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Rule, Severity, opt, prose_blocks
+from reportlint import Context, Document, Finding, Rule, Severity, check_regex, opt, prose_blocks
 
 # one alternation, leftmost match wins, so "(source: TBD)" is one finding, not two;
 # only the TODO-style words are case-sensitive ("a todo list" is prose)
@@ -87,10 +87,9 @@ class Placeholders(Rule):
 
         def __post_init__(self) -> None:
             for p in (*self.patterns, *self.allow):
-                try:
-                    re.compile(p)
-                except re.error as exc:
-                    raise ValueError(f"invalid regular expression {p!r}: {exc}") from None
+                problem = check_regex(p)
+                if problem:
+                    raise ValueError(problem)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         o = self.options

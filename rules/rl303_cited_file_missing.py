@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+from reportlint import Context, Document, Finding, Related, Rule, Severity
 
 
 class CitedFileMissing(Rule):
@@ -61,8 +61,8 @@ class CitedFileMissing(Rule):
                                            "nothing to cross-check; cite a path to make it "
                                            "checkable", severity=Severity.NOTE)
             elif res.status is Status.MISSING:
-                near = [Related(Span.at(1, 1, 1, 1, p), "a file with this name in another "
-                                                        "case") for p in res.candidates[:3]]
+                near = [Related.in_file(p, "a file with this name in another case")
+                        for p in res.candidates[:3]]
                 hint = f" (did you mean {res.candidates[0]}?)" if res.candidates else (
                     f": {res.reason}" if res.reason and res.reason != "no such file" else "")
                 what = "pattern" if c.is_glob else "file"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span
+from reportlint import Context, Document, Finding, Related, Rule, Severity
 
 
 class CitedFileAmbiguous(Rule):
@@ -45,7 +45,7 @@ class CitedFileAmbiguous(Rule):
         for rc in ctx.evidence.citations(doc):
             c, res = rc.citation, rc.resolution
             if res.status is Status.AMBIGUOUS and not rc.document:
-                related = [Related(Span.at(1, 1, 1, 1, p), "one of the matching files")
+                related = [Related.in_file(p, "one of the matching files")
                            for p in res.candidates]
                 yield self.finding(c.span, f'cited file "{c.path}" matches '
                                            f"{len(res.candidates)} files: "

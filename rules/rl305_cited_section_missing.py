@@ -99,7 +99,7 @@ class CitedSectionMissing(Rule):
                     else ""
                 what = "key" if index.kind in ("json", "yaml") else "section"
                 yield self.finding(span, f'{res.path} has no {what} "{name}"{hint}',
-                                   [Related(Span.at(1, 1, 1, 1, res.path), "the cited file")])
+                                   [Related.in_file(res.path, "the cited file")])
 
 
     def _lines(self, c: Citation, path: str, count: int) -> Iterator[Finding]:

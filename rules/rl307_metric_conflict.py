@@ -15,6 +15,7 @@ from reportlint import (
     Rule,
     Severity,
     Span,
+    normalize_text,
     opt,
 )
 
@@ -263,7 +264,7 @@ class MetricConflict(Rule):
         from reportlint import scan_numbers
 
         out: list[_Mention] = []
-        text = (sources.text(path) or "").replace("\r\n", "\n")
+        text = normalize_text(sources.text(path) or "")
         firsts = {lab[0][:4] for lab in labels}
         for number, line in enumerate(text.split("\n"), 1):
             low = line.casefold()

@@ -4,7 +4,7 @@ import fnmatch
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import Context, Document, Finding, Related, Rule, Severity, Span, opt
+from reportlint import Context, Document, Finding, Related, Rule, Severity, opt
 
 
 def _matches(pattern: str, path: str) -> bool:
@@ -68,7 +68,7 @@ class RequiredSources(Rule):
                 present = [p for p in sources.tree.files if _matches(pattern, p)]
                 where = "" if present else " (and no such file exists under the sources root)"
                 yield self.finding(at, f'required input "{pattern}" is never cited{where}',
-                                   [Related(Span.at(1, 1, 1, 1, p), "the required input")
+                                   [Related.in_file(p, "the required input")
                                     for p in present[:3]])
         me = ev.report_in_root
         for pattern in o.optional:
@@ -78,7 +78,7 @@ class RequiredSources(Rule):
             if present:
                 yield self.finding(at, f'input "{pattern}" exists ({", ".join(present[:3])}) '
                                        "but is never cited",
-                                   [Related(Span.at(1, 1, 1, 1, p), "an uncited input")
+                                   [Related.in_file(p, "an uncited input")
                                     for p in present[:3]], severity=Severity.WARNING)
 
 

@@ -99,8 +99,8 @@ class Evidence:
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
-        raw = ctx.settings.get("evidence") or {}
-        excluded = tuple(str(p) for p in ctx.settings.get("evidence_excluded") or ())
+        raw = ctx.evidence_config or {}
+        excluded = tuple(str(p) for p in ctx.evidence_excluded)
         key = ("evidence", repr(sorted(raw.items())), str(ctx.root), excluded)
         state = ctx.shared.get(str(key))
         if not isinstance(state, _RunState):
@@ -125,8 +125,8 @@ class Evidence:
     @property
     def report_path(self) -> Path:
         """The report's absolute path (citations also resolve against its folder)."""
-        root = self._ctx.settings.get("project_root")
-        return (Path(str(root)) / self._ctx.path) if root else Path(self._ctx.path)
+        root = self._ctx.project_root
+        return (Path(root) / self._ctx.path) if root else Path(self._ctx.path)
 
     @property
     def report_in_root(self) -> str | None:

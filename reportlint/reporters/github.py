@@ -16,9 +16,10 @@ Nothing from the report can forge a workflow command: the message is escaped
 like the toolkit's ``escapeData`` (``%``, CR, LF), property values like
 ``escapeProperty`` (also ``:`` and ``,``), other control characters (ANSI
 escapes, bidi overrides, Unicode line separators) are replaced by U+FFFD,
-and plain log lines with report text are printed between
-``::stop-commands::TOKEN`` and ``::TOKEN::`` with a random token, so the
-runner processes no command in them. The job summary escapes every cell, so
+and every line that is not an annotation (the plain log lines with report
+text, the closing count) is printed between ``::stop-commands::TOKEN`` and
+``::TOKEN::`` (a digest of the lines, so the output stays deterministic), and
+the runner processes no command in them. The job summary escapes every cell, so
 ``|``, newlines, HTML, backticks and link syntax in a message cannot break
 the table or inject markup.
 """
@@ -27,21 +28,21 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
+import stat
 from collections.abc import Mapping
-from pathlib import Path
 from urllib.parse import quote
 
 from reportlint.engine import FileResult
 from reportlint.finding import Finding, Severity
 from reportlint.notices import is_fatal
 from reportlint.reporters import ReportInfo, counts
+from reportlint.safeio import not_regular
 
 CAP = 10  # annotations GitHub shows per severity per step
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 SUMMARY_LIMIT = 900_000  # GitHub accepts at most 1 MiB of job summary per step
 
-_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
                         r"\u202a-\u202e\u2066-\u2069]")
 
 
@@ -123,15 +124,13 @@ def render(results: list[FileResult], info: ReportInfo) -> str:
     out = [annotation(f, info) for f in annotated]
     baselined = [f for r in results for f in r.findings if f.baselined and not f.suppressed]
     unlisted = sorted(rest, key=_priority) + baselined
-    if unlisted:
-        token = info.extra.get("stop_token") or secrets.token_hex(16)
-        out.append(f"::stop-commands::{token}")
-        if rest:
-            out.append(f"reportlint: {_plural(len(rest), 'finding')} not annotated "
-                       f"(GitHub shows at most {CAP} per severity per step):")
-        for f in unlisted:
-            out.extend("reportlint: " + line for line in plain(f, info))
-        out.append(f"::{token}::")
+    # every line that is not an annotation sits inside one ::stop-commands:: block
+    block: list[str] = []
+    if rest:
+        out.append(f"reportlint: {_plural(len(rest), 'finding')} not annotated "
+                   f"(GitHub shows at most {CAP} per severity per step):")
+    for f in unlisted:
+        block.extend("reportlint: " + line for line in plain(f, info))
     c = counts(results)
     total = c["error"] + c["warning"] + c["note"]
     tail = [f"{_plural(c['suppressed'], 'suppressed finding')}"] if c["suppressed"] else []
@@ -139,11 +138,26 @@ def render(results: list[FileResult], info: ReportInfo) -> str:
         tail.append(f"{c['baselined']} baselined")
     if rest:
         tail.append(f"{len(rest)} not annotated")
-    out.append(f"reportlint: {_plural(total, 'problem')} ({_plural(c['error'], 'error')}, "
-               f"{_plural(c['warning'], 'warning')}, {_plural(c['note'], 'note')}) in "
-               f"{_plural(len(results), 'file')}" + (f"; {'; '.join(tail)}" if tail else "")
-               + ".")
+    block.append(f"reportlint: {_plural(total, 'problem')} ({_plural(c['error'], 'error')}, "
+                 f"{_plural(c['warning'], 'warning')}, {_plural(c['note'], 'note')}) in "
+                 f"{_plural(len(results), 'file')}" + (f"; {'; '.join(tail)}" if tail else "")
+                 + ".")
+    out.extend(inert(block, info.extra.get("stop_token")))
     return "\n".join(out) + "\n"
+
+
+def inert(lines: list[str], token: str | None = None) -> list[str]:
+    """``lines`` between ``::stop-commands::TOKEN`` and ``::TOKEN::``.
+
+    The token is a digest of the lines, so the output is deterministic. It does
+    not have to be secret: no line inside can end the block, since each starts
+    with text of ours (``reportlint: ``) or is escaped so that no line break
+    (CR, LF) is left in it, and the runner only reads ``::`` at a line's start.
+    """
+    from reportlint.baseline import sha256  # CPython's own: no OpenSSL start-up
+
+    token = token or sha256("\n".join(lines).encode()).hexdigest()[:32]
+    return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
 
 # --------------------------------------------------------------------------- job summary
@@ -264,8 +278,25 @@ def write_step_summary(results: list[FileResult], info: ReportInfo,
     if not target:
         return None
     text = summary_markdown(results, info, env)
+    # stat before open: a named pipe would block, a device or a link is not the
+    # runner's summary file; the open repeats the checks (no link, no blocking)
     try:
-        with Path(target).open("a", encoding="utf-8", newline="\n") as fh:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        return f"cannot write the job summary to {target}: {exc.strerror}"
+    else:
+        if not stat.S_ISREG(st.st_mode):
+            return f"cannot write the job summary to {target}: {not_regular(st.st_mode)}"
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(target, flags, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                return f"cannot write the job summary to {target}: {not_regular(mode)}"
             fh.write(text)
     except OSError as exc:
         return f"cannot write the job summary to {target}: {exc.strerror}"

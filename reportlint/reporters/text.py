@@ -13,7 +13,10 @@ from reportlint.engine import FileResult
 from reportlint.finding import Finding, Severity
 from reportlint.reporters import ReportInfo, counts, visible
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, bidi marks and overrides (U+061C, U+200E/F, U+202A-E, U+2066-9) and the
+# Unicode line and paragraph separators (U+2028/9), which a terminal may act on
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                         r"\u202a-\u202e\u2066-\u2069]")
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 
 
@@ -23,19 +26,28 @@ def clean(text: str) -> str:
                            .replace("\t", " "))
 
 
+def path_text(path: str) -> str:
+    """A path as printed at the start of a line: one starting with ``:`` gets ``./``, so
+    a file named ``::error::x.md`` cannot forge a workflow command when text output runs
+    inside GitHub Actions (which reads ``::`` at the start of any line of a step)."""
+    path = clean(path)
+    return "./" + path if path.startswith(":") else path
+
+
 def _paint(text: str, code: str, on: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if on else text
 
 
 def format_finding(f: Finding, color: bool = False) -> list[str]:
     sev = _paint(f.severity.value, COLORS[f.severity], color)
-    where = _paint(f"{clean(f.path)}:{f.line}:{f.column}:", "1", color)
+    where = _paint(f"{path_text(f.path)}:{f.line}:{f.column}:", "1", color)
     tail = " (suppressed" + (f": {clean(f.suppression_reason)}" if f.suppression_reason
                              else "") + ")" if f.suppressed else ""
     tail += " (baselined)" if f.baselined else ""
     lines = [f"{where} {f.rule_id} [{sev}] {clean(f.message)}{tail}"]
     for r in f.related:
-        lines.append(f"    {clean(r.span.path)}:{r.span.line}:{r.span.column}: {clean(r.message)}")
+        lines.append(f"    {path_text(r.span.path)}:{r.span.line}:{r.span.column}: "
+                     f"{clean(r.message)}")
     if f.fix:
         lines.append(f"    fix: {clean(f.fix)}")
     return lines

@@ -13,10 +13,11 @@ from tests.reporters.support import REPO, clean_env, reportlint_exe
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # identify's "markdown"
 
 
-def _hook() -> dict:
+def _hook(hook_id: str = "reportlint") -> dict:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert isinstance(hooks, list)
-    (hook,) = [h for h in hooks if h["id"] == "reportlint"]
+    assert [h["id"] for h in hooks] == ["reportlint", "reportlint-all"]
+    (hook,) = [h for h in hooks if h["id"] == hook_id]
     return hook
 
 
@@ -26,9 +27,20 @@ def test_hook_definition():
     assert hook["language"] == "python"
     assert hook["types"] == ["markdown"]
     assert hook["pass_filenames"] is True
+    assert hook["require_serial"] is True  # one run, one summary: reportlint has workers
     assert hook["name"] and hook["description"]
     # pre-commit installs the repository as a package: the entry must be its console script
     assert 'reportlint = "reportlint.cli:main"' in (REPO / "pyproject.toml").read_text()
+
+
+def test_all_reports_hook_definition():
+    hook = _hook("reportlint-all")
+    assert hook["entry"] == "reportlint check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False  # reportlint lints the configured documents
+    assert hook["always_run"] is True  # also when only a cited file is staged
+    assert hook["require_serial"] is True
+    assert "types" not in hook and "files" not in hook
 
 
 def _run_hook(project: Path, staged: list[str]) -> subprocess.CompletedProcess[str]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from reportlint.document import (
     BlockQuote,
     CodeBlock,
@@ -68,8 +72,37 @@ def test_sections_tree_and_line_ranges():
     titles = [(s.title, s.level, s.parent, s.start_line, s.end_line) for s in doc.sections]
     assert titles == [("", 0, None, 1, 27), ("Title", 1, 0, 1, 27),
                       ("Setext heading", 2, 1, 5, 27), ("Deep", 3, 2, 27, 27)]
-    assert doc.sections[1].children == [2]
+    assert doc.sections[1].children == (2,)
     assert [type(b).__name__ for b in doc.sections[1].blocks] == ["Paragraph"]
+
+
+def test_sections_are_reached_through_the_document_accessors():
+    doc = Document(SAMPLE + "\n## Second\n\ntext\n")
+    root, title, setext, deep, second = doc.sections
+    assert doc.parent_of(root) is None
+    assert doc.parent_of(deep) is setext and doc.parent_of(setext) is title
+    assert doc.children_of(title) == (setext, second)
+    assert doc.children_of(deep) == ()
+    assert list(doc.subsections(title)) == [setext, deep, second]
+    assert list(doc.subsections(setext)) == list(doc.subsections(2)) == [deep]
+    para = doc.paragraphs[0]
+    assert doc.section_of(para) is title
+    assert doc.section_of(doc.headings[2]) is deep  # a heading belongs to what it opens
+    table = doc.tables[0]
+    assert doc.section_of(table) is setext
+    assert list(doc.section_blocks(setext, deep=False)) == list(setext.blocks)
+
+
+def test_the_model_is_immutable():
+    doc = Document(SAMPLE)
+    assert isinstance(doc.blocks, tuple) and isinstance(doc.headings, tuple)
+    assert isinstance(doc.sections, tuple)
+    section = doc.sections[1]
+    assert isinstance(section.blocks, tuple) and isinstance(section.children, tuple)
+    for obj, attr in ((section, "end_line"), (doc.headings[0], "text"),
+                      (doc.paragraphs[0], "section")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, attr, 0)
 
 
 def test_list_items_have_nesting_level_and_own_text():
@@ -167,7 +200,7 @@ def test_inline_comment_is_collected():
 
 def test_empty_document():
     doc = Document("")
-    assert doc.blocks == [] and len(doc.sections) == 1
+    assert doc.blocks == () and len(doc.sections) == 1
     assert WordCounter().document(doc).prose == 0
 
 

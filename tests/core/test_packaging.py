@@ -8,6 +8,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
+from reportlint.registry import NO_PLUGINS_ENV
 from tests.core.conftest import REPO
 
 
@@ -35,7 +36,7 @@ def test_wheel_contains_and_runs_the_builtin_rules(tmp_path: Path):
     # -S: no site processing, so the editable install's hook is not active; the
     # dependencies come from this environment's site-packages, reportlint from the wheel
     deps = sysconfig.get_paths()["purelib"]
-    env = {"PYTHONPATH": f"{site}{':'}{deps}", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": f"{site}{':'}{deps}", "PATH": "/usr/bin:/bin", NO_PLUGINS_ENV: "1"}
     probe = subprocess.run(
         [sys.executable, "-S", "-c",
          "import reportlint, reportlint.rules as r; print(reportlint.__file__); "

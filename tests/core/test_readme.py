@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from reportlint.registry import build_registry
 from tests.core.conftest import REPO
@@ -23,3 +24,30 @@ def test_readme_rule_table_matches_registry():
 def test_readme_names_both_make_commands():
     text = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make demo" in text and "make test" in text
+
+
+def _writing_a_rule() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return text[text.index("## Writing a rule\n"):].split("\n## ", 1)[0]
+
+
+def test_readme_rule_example_works_as_written(tmp_path, monkeypatch):
+    """The README's plugin module and its test, run as a plugin author would run them."""
+    section = _writing_a_rule()
+    (module,) = re.findall(r"````python\n(.*?)\n````", section, re.DOTALL)
+    tests = [b for b in re.findall(r"```python\n(.*?)\n```", section, re.DOTALL)
+             if "def test_" in b]
+    assert len(tests) == 1
+    package = tmp_path / "reportlint_acme"
+    package.mkdir()
+    (package / "__init__.py").write_text(module, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    namespace: dict[str, object] = {}
+    exec(compile(tests[0], "README test", "exec"), namespace)
+    test = namespace["test_flags_hedging"]
+    assert callable(test)
+    try:
+        test()
+        assert [c.id for c in sys.modules["reportlint_acme"].get_rules()] == ["ACME101"]
+    finally:
+        sys.modules.pop("reportlint_acme", None)

@@ -246,7 +246,7 @@ def test_the_facade_shares_one_extraction_per_document(tmp_path: Path) -> None:
     ctx = Context(tmp_path, "r.md")
     first = ctx.evidence.claims(doc)
     assert ctx.evidence.claims(doc) is first
-    other = Context(tmp_path, "r.md", settings={"evidence": {"source-columns": ["ref"]}})
+    other = Context(tmp_path, "r.md", evidence_config={"source-columns": ["ref"]})
     assert other.evidence.claims(doc) is not first
     assert other.evidence.claims(doc) == first
 

@@ -98,8 +98,8 @@ def test_sources_for_shares_one_instance_per_run(repo: Path) -> None:
     b = Context(repo, "reports/local.md", shared).evidence.sources
     assert a is b
     assert a.resolve("tunix-rt.md").status is Status.RESOLVED
-    raw = {"evidence": {"max-file-bytes": 10}}
-    other = Context(repo, "x.md", shared, raw).evidence.sources
+    raw = {"max-file-bytes": 10}
+    other = Context(repo, "x.md", shared, evidence_config=raw).evidence.sources
     assert other is not a
     assert other.settings == EvidenceSettings(max_file_bytes=10)
 

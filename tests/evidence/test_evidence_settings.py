@@ -59,10 +59,10 @@ def test_settings_are_hashable_and_compare_by_value() -> None:
 
 def test_settings_for_reads_the_context_once(tmp_path: Path) -> None:
     shared: dict[str, object] = {}
-    raw = {"evidence": {"max-file-bytes": 99}}
-    first = Context(tmp_path, "a.md", shared, raw).evidence.settings
+    raw = {"max-file-bytes": 99}
+    first = Context(tmp_path, "a.md", shared, evidence_config=raw).evidence.settings
     assert first.max_file_bytes == 99
-    assert Context(tmp_path, "b.md", shared, raw).evidence.settings is first
+    assert Context(tmp_path, "b.md", shared, evidence_config=raw).evidence.settings is first
     assert Context(tmp_path, "c.md", shared).evidence.settings is DEFAULT_SETTINGS
 
 

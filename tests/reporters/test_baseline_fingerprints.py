@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
-from reportlint.baseline import FINGERPRINT_KEY, fingerprints, normalize_message
-from reportlint.engine import lint_text
+from reportlint.baseline import (
+    FINGERPRINT_KEY,
+    fingerprints,
+    legacy_fingerprints,
+    normalize_message,
+)
+from reportlint.engine import FileResult, lint_text
+from reportlint.finding import Related
 from reportlint.reporters import get
 from reportlint.testing import make_run
 from tests.reporters.support import run_cli, sample_info, validate_sarif
@@ -25,8 +32,8 @@ TODO: the cost table.
 RULES = {"banned-phrases": None, "placeholders": None}
 
 
-def _lint(text: str):
-    run = make_run(RULES)
+def _lint(text: str, rules=RULES):
+    run = make_run(rules)
     return lint_text(run, text, "docs/report.md")
 
 
@@ -45,11 +52,62 @@ def test_fingerprints_unique_and_stable_under_inserted_lines():
         assert after[fp] == (rule, line + 7, message)
 
 
-def test_editing_the_line_changes_only_its_fingerprint():
+def test_editing_the_findings_own_text_changes_only_its_fingerprint():
     before = _keyed(REPORT)
-    edited = _keyed(REPORT.replace("Another TODO here", "Another TODO there"))
-    assert len(set(before) - set(edited)) == 2  # the two findings on that line
-    assert len(set(before) & set(edited)) == 3
+    # other words of the line change: both findings on it keep their fingerprints
+    assert set(_keyed(REPORT.replace("Another TODO here", "One more TODO there"))) == set(before)
+    edited = _keyed(REPORT.replace("Another TODO here", "Another TBD here"))
+    assert len(set(before) - set(edited)) == 1  # the placeholder's own text changed
+    assert len(set(before) & set(edited)) == 4
+
+
+def test_fingerprints_ignore_the_message_and_the_related_locations():
+    r = _lint(REPORT)
+    before = fingerprints(r)
+    # what RL306 does when evidence turns up in another file: new message, new related
+    r.findings = [dataclasses.replace(
+        f, message=f.message + "; it occurs elsewhere, in .reportlint-baseline.json",
+        related=(Related(f.span.with_path("other.md"), "occurs here"),)) for f in r.findings]
+    assert fingerprints(r) == before
+    assert legacy_fingerprints(r) != before  # 0.1 hashed the message
+
+
+def test_the_key_is_part_of_the_fingerprint():
+    r = _lint(REPORT)
+    keyed = FileResult(r.path, [dataclasses.replace(f, key="k") for f in r.findings],
+                       lines=r.lines)
+    assert set(fingerprints(keyed)).isdisjoint(fingerprints(r))
+
+
+HEADINGS = {"required-headings": {"headings": ["## Intro", "## Method", "## Risks",
+                                               "## Costs"]}}
+
+
+def test_keys_tell_apart_findings_that_share_a_span():
+    # "## Method" belongs before "## Risks", "## Costs" after it: both are reported there
+    text = "## Intro\n\nWords.\n\n## Risks\n\nMore words.\n"
+    r = _lint(text, HEADINGS)
+    assert sorted((f.line, f.column, f.key) for f in r.findings) == [
+        (5, 1, "missing\x1f## Costs"), (5, 1, "missing\x1f## Method")]
+    (costs_fp,) = [fp for f, fp in zip(r.findings, fingerprints(r))
+                   if f.key == "missing\x1f## Costs"]
+    # adding "## Method" leaves the other finding's fingerprint as it was
+    fixed = _lint(text.replace("## Risks", "## Method\n\nHow.\n\n## Risks"), HEADINGS)
+    assert [f.key for f in fixed.findings] == ["missing\x1f## Costs"]
+    assert fingerprints(fixed) == [costs_fp]
+
+
+TABLE = {"required-table": {"tables": [{"name": "Risks", "columns": ["Risk", "Owner"],
+                                        "rows": ["Budget"]}]}}
+
+
+def test_a_span_over_several_lines_is_known_by_its_first_line():
+    text = "## Risks\n\n| Risk | Owner |\n|---|---|\n| Staff | Ana |\n"
+    r = _lint(text, TABLE)
+    assert [(f.line, f.column, f.span.end.line) for f in r.findings] == [(3, 1, 5)]
+    # rows edited or added inside the table: the header row, and the fingerprint, stay
+    edited = _lint(text.replace("| Staff | Ana |", "| Staff | Bo |\n| Time | Cy |"), TABLE)
+    assert fingerprints(edited) == fingerprints(r)
 
 
 def test_sarif_partial_fingerprints_match_and_are_stable():
@@ -87,7 +145,8 @@ def test_write_baseline_then_insert_lines_above_stays_baselined(tmp_path: Path):
     assert r.returncode == 0, r.stdout + r.stderr  # everything is baselined now
     assert "wrote 5 findings to the baseline baseline.json" in r.stderr
     data = json.loads((project / "baseline.json").read_text())
-    assert data["version"] == 1 and len(data["findings"]) == 5
+    assert data["version"] == 2 and len(data["findings"]) == 5
+    assert data["fingerprint"] == "reportlint/v2"
     assert {v["rule"] for v in data["findings"].values()} == {"RL210", "RL211"}
 
     report = project / "docs" / "report.md"
@@ -148,3 +207,24 @@ def test_bad_baseline_files_exit_2(tmp_path: Path):
     (project / "bad.json").write_text("{nope")
     r = _check("--baseline", "bad.json", cwd=project)
     assert r.returncode == 2 and "not a JSON file" in r.stderr
+
+
+def test_a_baseline_of_reportlint_0_1_still_applies_and_is_rewritten(tmp_path: Path):
+    project = _project(tmp_path)
+    r = _lint(REPORT)
+    legacy = {fp: {"rule": f.rule_id, "path": f.path, "message": f.message}
+              for f, fp in zip(r.findings, legacy_fingerprints(r))}
+    (project / "old.json").write_text(json.dumps({"version": 1, "tool": "reportlint",
+                                                  "findings": legacy}))
+    result = _check("--baseline", "old.json", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "5 baselined" in result.stdout.splitlines()[-1]
+    assert ("reportlint: note: baseline old.json has reportlint 0.1's fingerprints"
+            in result.stderr)
+    assert "rewrite it with --write-baseline" in result.stderr
+    result = _check("--baseline", "old.json", "--write-baseline", "new.json", cwd=project)
+    assert result.returncode == 0
+    data = json.loads((project / "new.json").read_text())
+    assert data["version"] == 2 and len(data["findings"]) == 5
+    result = _check("--baseline", "new.json", cwd=project)
+    assert result.returncode == 0 and result.stderr == ""

@@ -111,6 +111,9 @@ def test_hostile_report_cannot_forge_a_command():
     results = _hostile_results()
     out = get("github")(results, sample_info(rules=[]))
     commands = runner_commands(out)
+    # the closing count sits in the one stop-commands block
+    assert [c[0] for c in commands].count("stop-commands") == 1
+    commands = [c for c in commands if c[0] != "stop-commands"]
     names = [c[0] for c in commands]
     assert set(names) <= {"error", "warning", "notice"}, names
     assert len(commands) == len(HOSTILE)
@@ -159,7 +162,7 @@ def test_caps_most_severe_first():
     lines = out.splitlines()
     kinds = [line.split(" ", 1)[0] for line in lines if line.startswith("::") and " " in line]
     assert kinds == ["::error"] * 10 + ["::warning"] * 10 + ["::notice"] * 3
-    assert "18 not annotated" in lines[-1]
+    assert "18 not annotated" in lines[-2]  # the last closes the stop-commands block
     summary = summary_markdown(results, sample_info(rules=[], exit_code=1), env={})
     assert "**18 findings not annotated**" in summary
     assert summary.count("| not annotated |") == 18

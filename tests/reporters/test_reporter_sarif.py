@@ -1,11 +1,10 @@
-"""SARIF 2.1.0: schema-valid, complete rule metadata, explicit levels, no sarif-om noise."""
+"""SARIF 2.1.0 built with sarif-om: schema-valid, complete rule metadata, explicit levels,
+no sarif-om default noise, and sarif-om imported only for SARIF outputs."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -214,12 +213,40 @@ def test_paths_are_uri_encoded():
     assert uri == "docs/my%20report%20%231.md"
 
 
-def test_writing_sarif_does_not_import_sarif_om_or_attrs():
-    code = ("import sys; from reportlint.reporters import get; "
-            "from tests.reporters.support import sample_results, sample_info; "
-            "get('sarif')(sample_results(), sample_info()); "
-            "assert not {'sarif_om', 'attr'} & set(sys.modules), 'a slow import'")
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO, env=clean_env())
+def _imported_modules(*args: str, cwd: Path) -> set[str]:
+    """The modules the installed ``reportlint`` imports for ``args`` (``-X importtime``)."""
+    env = clean_env(PYTHONPROFILEIMPORTTIME="1")
+    r = run_cli(*args, cwd=cwd, env=env)
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    return {line.rsplit("|", 1)[-1].strip() for line in r.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line}
+
+
+def test_sarif_om_is_imported_only_for_a_sarif_output(tmp_path: Path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "r.md").write_text("## Intro\n\nA world-class tool.\n", encoding="utf-8")
+    base = ("check", "r.md", "--select", "RL210")
+    for fmt in ("text", "github", "json"):
+        mods = _imported_modules(*base, "--format", fmt, cwd=tmp_path)
+        assert "reportlint.cli" in mods, "the import log was not read"
+        assert not {"sarif_om", "attr"} & mods, f"--format {fmt} imported sarif-om"
+    mods = _imported_modules(*base, "--sarif-file", "out.sarif", cwd=tmp_path)
+    assert "sarif_om" in mods
+    validate_sarif((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+
+
+def test_to_json_drops_sarif_om_defaults_but_keeps_levels():
+    import sarif_om
+
+    from reportlint.reporters.sarif import to_json
+
+    result = sarif_om.Result(message=sarif_om.Message(text="m"), level="warning",
+                             rule_id="RL210", rule_index=0)
+    # rank -1.0, kind "fail" and every None are sarif-om's placeholders; index 0 is real
+    assert to_json(result) == {"message": {"text": "m"}, "level": "warning",
+                               "ruleId": "RL210", "ruleIndex": 0}
+    config = sarif_om.ReportingConfiguration(level="warning")
+    assert to_json(config) == {"level": "warning"}  # enabled true and rank -1 left out
 
 
 def test_rule_doc_file_name():
@@ -283,68 +310,3 @@ def test_rule_missing_from_info_still_gets_a_full_descriptor():
 
 def _sarif_of(results: list, info: Any) -> dict[str, Any]:
     return validate_sarif(get("sarif")(results, info))
-
-
-# sarif-om, the SARIF object model: the log must be what sarif-om would write for the
-# same content (reportlint built its log with it before its import cost was measured)
-_OM_CLASSES = {
-    "runs": "Run", "tool": "Tool", "driver": "ToolComponent", "rules": "ReportingDescriptor",
-    "notifications": "ReportingDescriptor", "shortDescription": "MultiformatMessageString",
-    "fullDescription": "MultiformatMessageString", "help": "MultiformatMessageString",
-    "defaultConfiguration": "ReportingConfiguration", "invocations": "Invocation",
-    "toolExecutionNotifications": "Notification", "message": "Message",
-    "descriptor": "ReportingDescriptorReference", "locations": "Location",
-    "relatedLocations": "Location", "physicalLocation": "PhysicalLocation",
-    "artifactLocation": "ArtifactLocation", "region": "Region", "results": "Result",
-    "suppressions": "Suppression",
-}
-
-
-def _to_om(cls: Any, data: dict[str, Any]) -> Any:
-    import attr
-    import sarif_om
-
-    by_name = {a.metadata.get("schema_property_name", a.name): a for a in attr.fields(cls)}
-    kwargs: dict[str, Any] = {}
-    for key, value in data.items():
-        assert key in by_name, f"{cls.__name__} has no property {key!r}"
-        sub = _OM_CLASSES.get(key)
-        if key == "originalUriBaseIds":
-            value = {k: sarif_om.ArtifactLocation(**v) for k, v in value.items()}
-        elif sub and isinstance(value, list):
-            value = [_to_om(getattr(sarif_om, sub), v) for v in value]
-        elif sub:
-            value = _to_om(getattr(sarif_om, sub), value)
-        kwargs[by_name[key].name] = value
-    return cls(**kwargs)
-
-
-def _om_json(obj: Any) -> Any:
-    """sarif-om objects as JSON: properties equal to their default left out, but ``level``."""
-    import attr
-
-    if attr.has(type(obj)):
-        out: dict[str, Any] = {}
-        for a in attr.fields(type(obj)):
-            value = getattr(obj, a.name)
-            default = a.default.factory() if isinstance(a.default, attr.Factory) else a.default
-            name = a.metadata.get("schema_property_name", a.name)
-            if value is None or (value == default and name != "level"):
-                continue
-            out[name] = _om_json(value)
-        return out
-    if isinstance(obj, dict):
-        return {k: _om_json(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_om_json(v) for v in obj]
-    return obj
-
-
-@pytest.mark.parametrize("info", [
-    {}, {"baseline": True}, {"sarif_omit_suppressed": True}, {"exit_code": 2},
-    {"project_root": "/project", "rules": FAKE_RULES}])
-def test_the_log_is_what_sarif_om_writes(info: dict[str, Any]):
-    import sarif_om
-
-    log = _sarif(**info)
-    assert _om_json(_to_om(sarif_om.SarifLog, log)) == log

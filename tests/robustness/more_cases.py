@@ -8,11 +8,14 @@ outcome as one line; the test asserts it equals ``outcome`` word for word, and
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from reportlint.registry import NO_PLUGINS_ENV
 
 EXE = str(Path(sys.executable).parent / "reportlint")
 REPORT = "## Intro\n\nA world-class tool.\n"
@@ -28,7 +31,7 @@ class Check:
 
 def _cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EXE, *args], cwd=folder, capture_output=True, text=True,
-                          timeout=60, env={"PATH": "/usr/bin:/bin"})
+                          timeout=60, env={"PATH": "/usr/bin:/bin", NO_PLUGINS_ENV: "1"})
 
 
 def _config_error(config: str, extra: dict[str, str] | None = None,
@@ -60,15 +63,54 @@ def _outside(folder: Path) -> str:
     return f"exit {r.returncode}: " + ", ".join(f"{rule} at line {line}" for rule, line in rows)
 
 
+def runner_view(text: str) -> tuple[list[str], list[str]]:
+    """(commands, bare lines) as the Actions runner reads ``text``: lines split at CR and
+    LF, a command is ``::`` after leading whitespace, nothing inside a
+    ``::stop-commands::TOKEN`` … ``::TOKEN::`` block is processed."""
+    commands: list[str] = []
+    bare: list[str] = []
+    token = None
+    for line in re.split(r"\r\n|\r|\n", text.rstrip("\n")):
+        trimmed = line.strip()
+        if token is not None:
+            if trimmed == f"::{token}::":
+                token = None
+            continue
+        if trimmed.startswith("::"):
+            commands.append(trimmed)
+            if trimmed.startswith("::stop-commands::"):
+                token = trimmed[len("::stop-commands::"):]
+        elif line:
+            bare.append(line)
+    assert token is None, "commands were never resumed"
+    return commands, bare
+
+
+_PROP = r"(?:file|line|col|endColumn|endLine|title)=[^,:\r\n]*"
+# what reportlint builds: properties escaped (no raw "," or ":"), a hex stop token
+_OWN_COMMAND = re.compile(rf"::(?:error|warning|notice)(?: {_PROP}(?:,{_PROP})*)?::.*"
+                          r"|::stop-commands::[0-9a-f]{32}")
+
+
+def forged(stdout: str, stderr: str) -> list[str]:
+    """Lines on either stream that the runner would take as a command reportlint did not
+    build, and lines on standard error outside a command or a stop-commands block."""
+    bad = []
+    for stream, text in (("stdout", stdout), ("stderr", stderr)):
+        commands, bare = runner_view(text)
+        bad += [f"{stream}: {c}" for c in commands if not _OWN_COMMAND.fullmatch(c)]
+        bad += [f"{stream}: {line}" for line in bare]  # every line is a command or inert
+    return bad
+
+
 def _github_injection(folder: Path) -> str:
     (folder / "r.md").write_text("## A\n\nworld-class\n%0A::error file=x::forged\r\n"
                                  "::set-output name=x::y world-class\n")
     r = _cli(folder, "check", "r.md", "--select", "RL210", "-f", "github")
-    starts = sorted({line.split(" ", 1)[0].split("::")[1] for line in r.stdout.splitlines()
-                     if line.startswith("::")})
-    forged = [line for line in r.stdout.splitlines()
-              if line.startswith("::error file=x") or line.startswith("::set-output")]
-    return f"exit {r.returncode}: workflow commands {starts}; forged {len(forged)}"
+    commands, _bare = runner_view(r.stdout)
+    starts = sorted({c[2:].split("::")[0].split(" ")[0] for c in commands})
+    bad = forged(r.stdout, r.stderr)
+    return f"exit {r.returncode}: workflow commands {starts}; forged {len(bad)}"
 
 
 CHECKS: list[Check] = [
@@ -100,7 +142,8 @@ CHECKS: list[Check] = [
           "root and `/etc/hostname`, whose numbers are in those files",
           "exit 1: RL303 at line 3, RL303 at line 4, RL303 at line 5", _outside),
     Check("github-injection", "report text with `%0A::error`, a CR and `::set-output`, "
-          "formatted for GitHub", "exit 0: workflow commands ['warning']; forged 0",
+          "formatted for GitHub",
+          "exit 0: workflow commands ['stop-commands', 'warning']; forged 0",
           _github_injection),
 ]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reportlint.registry import NO_PLUGINS_ENV
 from tests.core.test_cli import LOCAL_RULE
 
 EXE = str(Path(sys.executable).parent / "reportlint")
@@ -29,7 +30,8 @@ def project(tmp_path: Path) -> Path:
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EXE, "check", "r.md", "--select", "ACME101,RL210",
                            "--allow-local-rules", *args], cwd=project, capture_output=True,
-                          text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+                          text=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", NO_PLUGINS_ENV: "1"})
 
 
 MESSAGE = "rule ACME101 no-acme crashed on r.md: KeyError: 'boom'"

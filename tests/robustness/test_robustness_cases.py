@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reportlint.registry import NO_PLUGINS_ENV
 from tests.robustness.cases import CASES, Case, render_table
 from tests.robustness.more_cases import CHECKS, Check, render_checks
 
@@ -24,7 +25,7 @@ def test_case_outcome(case: Case, tmp_path: Path) -> None:
     args = case.build(tmp_path)
     r = subprocess.run([EXE, "check", *args, "--select", "RL210", "--format", "json"],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60,
-                       env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+                       env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", NO_PLUGINS_ENV: "1"})
     assert "Traceback" not in r.stderr, r.stderr
     assert r.returncode == case.exit_code, (r.stdout[-2000:], r.stderr)
     data = json.loads(r.stdout)
@@ -32,7 +33,7 @@ def test_case_outcome(case: Case, tmp_path: Path) -> None:
     assert ids == case.rules
     text = subprocess.run([EXE, "check", *args, "--select", "RL210"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin"}).stdout
+                          env={"PATH": "/usr/bin:/bin", NO_PLUGINS_ENV: "1"}).stdout
     assert not any(ch in text for ch in "\x1b\x00\u202e"), "control characters leaked"
     for f in data["findings"]:
         assert f["path"] and f["message"], f
