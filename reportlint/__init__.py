@@ -22,7 +22,8 @@ import-linter contract checks it). What a rule uses:
   ``NumberToken``), each citation with its resolution (``ResolvedCitation``,
   ``Resolution``, ``Status``), the cross-checks (``ClaimCheck``,
   ``NumberCheck``, ``Scope``) and the sources root (``SourceIndex``,
-  ``Location``, ``Search``, ``Suggestion``); these names load on first use;
+  ``Location``, ``Search``, ``Suggestion``), ``scan_numbers`` and
+  ``split_sentences`` (the claims' readers); these names load on first use;
 - ``check_regex``: why a regex option from a configuration is refused (invalid,
   or a nested quantifier such as ``(a+)+`` that backtracks without end), for an
   ``Options.__post_init__`` to raise as ``ValueError``.
@@ -82,6 +83,7 @@ _EVIDENCE = {
     "Suggestion": "reportlint.evidence.sources", "NumberToken": "reportlint.evidence.numbers",
     "EvidenceSettings": "reportlint.evidence.settings",
     "scan_numbers": "reportlint.evidence.numbers",
+    "split_sentences": "reportlint.evidence.sentences",
 }
 
 
@@ -91,7 +93,7 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module 'reportlint' has no attribute {name!r}")
     import importlib
 
-    attr = "scan" if name == "scan_numbers" else name
+    attr = {"scan_numbers": "scan", "split_sentences": "split"}.get(name, name)
     value = getattr(importlib.import_module(module), attr)
     globals()[name] = value
     return value
@@ -103,6 +105,7 @@ if TYPE_CHECKING:
     from reportlint.evidence.numbers import NumberToken
     from reportlint.evidence.numbers import scan as scan_numbers
     from reportlint.evidence.resolve import Resolution, Status
+    from reportlint.evidence.sentences import split as split_sentences
     from reportlint.evidence.settings import EvidenceSettings
     from reportlint.evidence.sources import Location, Search, SourceIndex, Suggestion
     from reportlint.evidence.state import Evidence, ResolvedCitation
@@ -166,4 +169,5 @@ __all__ = [
     "prose_blocks",
     "scan_numbers",
     "split_level",
+    "split_sentences",
 ]

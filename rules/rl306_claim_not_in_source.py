@@ -107,14 +107,14 @@ class ClaimNotInSource(Rule):
                     yield self.finding(
                         at, f"{n.token.text} is the cited {loc.text} rounded ({loc.path}, "
                             f"line {loc.line})", [Related(loc.span, "the cited value")],
-                        severity=Severity.NOTE)
+                        severity=Severity.NOTE, key=("rounded", canonical_key(n), loc.path))
                 elif n.status == "file" and self.options.outside_section:
                     loc = n.found[0]
                     what = "lines" if any(s.what == "lines" for s in n.expected) else "section"
                     yield self.finding(
                         at, f"{n.token.text} is in {loc.path} at line {loc.line}, outside "
                             f"the cited {what}", [Related(loc.span, "found here")],
-                        severity=Severity.NOTE)
+                        severity=Severity.NOTE, key=("outside", canonical_key(n), loc.path))
 
     def _missing(self, n: NumberCheck, at: Span, search: Search | None,
                  exclude: list[str]) -> Finding:
@@ -143,8 +143,15 @@ class ClaimNotInSource(Rule):
                 scopes = n.expected[:3]
                 related = [Related(s.span, f"expected in this {s.what}" if s.lines
                                    else "expected in this file") for s in scopes]
+        # the identity of the finding for baselines: the number and where it was cited,
+        # not the message (what the cited place says, where else it occurs may change)
         return self.finding(at, f"{n.token.text} is not in the cited source ({cited}){says}"
-                                f"{where}", related)
+                                f"{where}", related, key=(canonical_key(n), *n.cited))
+
+
+def canonical_key(n: NumberCheck) -> str:
+    """The number as a key: its magnitude and unit (``2,200`` and ``2200`` are one)."""
+    return f"{n.token.key.normalize():f}{n.token.unit}"
 
 
 RULES = [ClaimNotInSource]

@@ -230,81 +230,16 @@ def _compile_all(sources: Iterable[str], what: str) -> tuple[re.Pattern[str], ..
 
 
 def check_pattern(pattern: str, what: str) -> None:
-    r"""Refuse a regular expression that can backtrack catastrophically.
+    """Refuse a user regex that is invalid or can backtrack without end (``(a+)+``).
 
-    A repetition inside a repetition that can match the same text two ways
-    (``(a+)+``, ``(\w*)*``, ``(a|a)*``) takes exponential time on text that
-    almost matches; such a pattern from a configuration would hang a run
-    on one hostile report. The check walks the parsed pattern: an unbounded
-    repeat whose body holds another unbounded repeat, or alternatives that
-    can both start the same way, is refused.
+    The check is ``reportlint.check_regex``, shared with every rule option that
+    holds a regex; ``what`` names the setting in the error.
     """
-    try:
-        parsed = _sre_parse(pattern)
-    except re.error as exc:
-        raise ValueError(f"invalid {what} {pattern!r}: {exc}") from None
-    if _nested_repeat(parsed, False):
-        raise ValueError(f"{what} {pattern!r} nests a repetition inside a repetition "
-                         "(such as '(a+)+'), which can take exponential time; "
-                         "write it without the inner repetition")
+    from reportlint.regexcheck import check_regex
 
-
-def _sre_parse(pattern: str) -> object:
-    import sys
-
-    if sys.version_info >= (3, 11):
-        import re._parser as sre_parse
-    else:  # pragma: no cover - Python 3.10
-        import sre_parse
-    return sre_parse.parse(pattern)
-
-
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
-
-
-def _nested_repeat(items: object, inside: bool = False) -> bool:
-    r"""Whether an unbounded repeat's body is made only of repeats (``(a+)+``, ``(\\s*\\w+)*``).
-
-    A body anchored by something that must match once (``\\([^()]*\\)``)
-    cannot be split two ways, so it is accepted.
-    """
-    for op, av in items:  # type: ignore[attr-defined]
-        name = str(op)
-        if name in _REPEATS:
-            _lo, hi, body = av
-            if hi > 10 and _only_repeats(body):
-                return True
-            if _nested_repeat(body):
-                return True
-        elif name == "SUBPATTERN":
-            if _nested_repeat(av[-1]):
-                return True
-        elif name == "BRANCH":
-            if any(_nested_repeat(alt) for alt in av[1]):
-                return True
-        elif name in ("ASSERT", "ASSERT_NOT") and _nested_repeat(av[1]):
-            return True
-    return False
-
-
-def _only_repeats(items: object) -> bool:
-    seq = list(items)  # type: ignore[call-overload]
-    if not seq:
-        return False
-    for op, av in seq:
-        name = str(op)
-        if name in _REPEATS:
-            if av[1] <= 1:
-                return False
-        elif name == "SUBPATTERN":
-            if not _only_repeats(av[-1]):
-                return False
-        elif name == "BRANCH":
-            if not any(_only_repeats(alt) for alt in av[1]):
-                return False
-        else:
-            return False
-    return True
+    problem = check_regex(pattern)
+    if problem is not None:
+        raise ValueError(f"{what}: {problem}")
 
 
 DEFAULT_POLICY = NumberPolicy()

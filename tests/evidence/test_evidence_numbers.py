@@ -240,5 +240,5 @@ def test_policy_anchored_patterns_work() -> None:
 def test_policy_validation() -> None:
     with pytest.raises(ValueError, match="unknown number kind"):
         NumberPolicy(ignore=("dates",))
-    with pytest.raises(ValueError, match="invalid exclude pattern"):
+    with pytest.raises(ValueError, match="exclude pattern: invalid regular expression"):
         NumberPolicy(exclude=("(",))

@@ -30,9 +30,9 @@ def test_kebab_case_keys_and_nested_number_policy() -> None:
     ({"max-file-bytes": "big"}, "expected an integer"),
     ({"max-file-bytes": 0}, "max_file_bytes must be positive"),
     ({"tag-pattern": r"\(src: [^)]*\)"}, "needs a named group 'body'"),
-    ({"tag-opener": "("}, "invalid tag opener"),
+    ({"tag-opener": "("}, "tag opener: invalid regular expression"),
     ({"numbers": {"ignore": ["dates"]}}, "unknown number kind(s) dates"),
-    ({"numbers": {"include": ["[x"]}}, "invalid include pattern"),
+    ({"numbers": {"include": ["[x"]}}, "include pattern: invalid regular expression"),
 ])
 def test_mistakes_are_option_errors(raw: dict[str, object], message: str) -> None:
     with pytest.raises(OptionError) as info:
@@ -68,7 +68,7 @@ def test_settings_for_reads_the_context_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("yaml_text", "line", "what"), [
     ('evidence:\n  numbers:\n    include:\n      - "x"\n      - "(a+)+$"\n', 5,
-     "evidence.numbers: include pattern '(a+)+$' nests a repetition"),
+     "evidence.numbers: include pattern: regular expression '(a+)+$' repeats a part"),
     ('evidence:\n  tag-pattern: "\\\\((\\\\w*)*:(?P<body>[^)]*)\\\\)"\n', 2,
      "tag pattern"),
 ])

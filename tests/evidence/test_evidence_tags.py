@@ -249,7 +249,7 @@ def test_custom_pattern_needs_body_group() -> None:
 
 
 def test_invalid_pattern_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="invalid tag pattern"):
+    with pytest.raises(ValueError, match="tag pattern: invalid regular expression"):
         EvidenceSettings(tag_pattern=r"(?P<body>")
 
 
