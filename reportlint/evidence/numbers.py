@@ -362,6 +362,8 @@ def _number(text: str, m: re.Match[str], heading: bool,
             reason = "footnote" if mark == "^" else "reference"
         elif not reason:
             reason = _context_reason(text, start, end, mant, exp, unit, approx, heading)
+    if not unit and s > 0:
+        unit = _unit_of_key(text, s)
     keys = _keys(value, unit)
     noun = "" if unit and unit not in _MULTIPLIERS else _noun_after(text, end)
     return NumberToken(text[s:end], s, end, value, keys, unit, approx, "",
@@ -417,6 +419,31 @@ def _at_line_start(text: str, start: int) -> bool:
     while j > lo and text[j - 1] in " \t>":
         j -= 1
     return j == 0 or text[j - 1] == "\n"
+
+
+# a key or constant whose name ends with a unit: TIMEOUT_MS = 2500, "latency_ms": 41,
+# duration_s: 95, size-mb: 12
+_KEY_UNIT = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*[_-](?P<u>ms|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours|"
+    r"d|days|kb|mb|gb|tb|bytes|pct|percent)[\"']?\s*[:=]\s*[\"']?$", re.IGNORECASE)
+_KEY_UNITS = {"ms": "ms", "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min",
+              "mins": "min", "minutes": "min", "h": "h", "hrs": "h", "hours": "h", "d": "d",
+              "days": "d", "kb": "KB", "mb": "MB", "gb": "GB", "tb": "TB", "bytes": "B",
+              "pct": "%", "percent": "%"}
+
+
+def _unit_of_key(text: str, start: int) -> str:
+    """The unit a key or constant's name gives its value (``TIMEOUT_MS = 2500``), or ''.
+
+    Only right after ``=`` or ``:``, so prose is untouched.
+    """
+    j = start - 1
+    while j >= 0 and text[j] in " \t\"'":
+        j -= 1
+    if j < 0 or text[j] not in "=:":
+        return ""
+    m = _KEY_UNIT.search(text, max(0, start - 48), start)
+    return _KEY_UNITS[m.group("u").lower()] if m else ""
 
 
 def _noun_after(text: str, end: int) -> str:

@@ -30,6 +30,11 @@ CASES = [
     ("1.5 GB", "1500", False),  # found only through a conversion: the source needs a unit
     ("2 weeks", "14 days", True),
     ("3 months", "3 years", False),
+    # a key or constant named with its unit gives the value that unit
+    ("2.5 s", "TIMEOUT_MS = 2500", True),
+    ("41 ms", '"latency_ms": 41', True),
+    ("95 minutes", "duration_s: 95", False),
+    ("2500 requests", "TIMEOUT_MS = 2500", False),
 ]
 
 
