@@ -42,7 +42,9 @@ class ClaimNotInSource(Rule):
     engineers` does not match `12%`; `70%` matches `70 %` and `70 percent`;
     scales convert within a family (`1.5 GB` = `1,500 MB`, `2 hours` =
     `120 minutes`); a unit-less source value (YAML, JSON, a code constant)
-    matches any unit; `~`, `+`, `≥` are the author's qualifiers.
+    matches any unit, and a key or constant named with a unit carries it
+    (`TIMEOUT_MS = 2500` is 2.5 s; `duration_s: 95` is not 95 minutes); `~`,
+    `+`, `≥` are the author's qualifiers.
 
     Normalisation: thousands separators (`2,200` = `2200`), percent signs and
     spacing (`70%` = `70 %`), trailing zeros (`4.0` = `4`), scientific
