@@ -72,6 +72,7 @@ pytest-stock-marko: $(STAMP)
 ## never part of `make test`): prints the five ratios with their targets
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/evidence_bench.py
 
 ## fuzz: the property-based tests with a much larger budget (new inputs each run): the
 ## Markdown pipeline, configurations (YAML and TOML) and sources roots (links, pipes,

@@ -277,8 +277,13 @@ def check(paths: tuple[str, ...], config_path: str | None, profile: str | None,
                  _registry_factory(allow_local_rules, rules_dirs),
                  lambda cfg, registry: apply_selection(cfg, registry, select, ignore))
     results: list[FileResult] = []
+    # the run's own outputs and baseline are never evidence (issue 11, 14)
+    own = tuple(str(Path(p).resolve()) for p in (
+        *(s.path for s in specs if s.path), baseline_file, write_baseline) if p)
     for run, group in runs:
         run.collect_stats = fmt == "github" or any(s.fmt == "github" for s in specs)
+        run.evidence_excluded = own + ((str(run.config.file.resolve()),)
+                                       if run.config.file else ())
         results += lint_paths(run, group.paths, jobs=jobs or default_jobs(),
                               keep_documents=False)
     run = runs[0][0]

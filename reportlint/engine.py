@@ -54,6 +54,8 @@ class Run:
     rules: list[tuple[Rule, Severity]] = field(default_factory=list)
     shared: dict[str, object] = field(default_factory=dict)
     collect_stats: bool = False
+    #: files that are never evidence: this run's outputs, baseline and configuration
+    evidence_excluded: tuple[str, ...] = ()
 
     @classmethod
     def create(cls, config: Config, registry: Registry, project_root: Path,
@@ -74,7 +76,8 @@ class Run:
         """The rule Context of the document ``display`` (also for the language server's
         hover, which reads the evidence the rules read)."""
         return Context(self.sources_root, display, self.shared,
-                       evidence_config=self.config.evidence, project_root=self.project_root)
+                       evidence_config=self.config.evidence, project_root=self.project_root,
+                       evidence_excluded=self.evidence_excluded)
 
     def _instances(self, rules: dict[str, Any]) -> list[tuple[Rule, Severity]]:
         return [(self.registry.get(rc.rule_id)(rc.options), rc.severity)
@@ -235,9 +238,16 @@ def lint_text(run: Run, text: str, display: str,
     if doc.front_matter is not None and doc.front_matter.error:
         findings.append(notice("RL902", f"front matter is not valid YAML: "
                                f"{doc.front_matter.error}", display, doc.front_matter.span))
+    budget = run.config.parse_limits.rule_seconds
     for rule, severity in (run.rules if rules is None else rules):
         try:
-            produced = list(rule.check(doc, ctx))
+            with time_budget(budget, f"rule {rule.id} {rule.name} on {display}",
+                             "limits.rule-seconds"):
+                produced = list(rule.check(doc, ctx))
+        except LimitExceeded as exc:
+            findings.append(notice("RL905", f"{display}: {exc}; its findings are not "
+                                   "reported", display))
+            continue
         except RecursionError:
             findings.append(notice("RL903", f"rule {rule.id} {rule.name} crashed on {display}: "
                                    "nesting too deep", display))

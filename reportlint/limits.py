@@ -39,10 +39,12 @@ class Limits:
     max_quote_depth: int = opt(16, "Deepest nesting of block quotes alone (the parser's "
                                    "time doubles with each level past about 20).")
     parse_seconds: float = opt(10.0, "Longest time one parse may take, in seconds.")
+    rule_seconds: float = opt(10.0, "Longest time one rule may take on one document, in "
+                                    "seconds.")
 
     def __post_init__(self) -> None:
         if min(self.max_bytes, self.max_nesting, self.max_quote_depth) < 1 or \
-                self.parse_seconds <= 0:
+                self.parse_seconds <= 0 or self.rule_seconds <= 0:
             raise ValueError("limits must be positive")
         # .inf or .nan would reach the timer as "no budget" or an error at every parse
         if not math.isfinite(self.parse_seconds) or self.parse_seconds > MAX_PARSE_SECONDS:
@@ -114,7 +116,8 @@ class _Timeout(BaseException):
 
 
 @contextlib.contextmanager
-def time_budget(seconds: float, what: str) -> Iterator[None]:
+def time_budget(seconds: float, what: str,
+                option: str = "limits.parse-seconds") -> Iterator[None]:
     """Interrupt the block after ``seconds`` with LimitExceeded, where possible.
 
     Uses ``SIGALRM`` through ``setitimer``, so only in the main thread of a
@@ -136,7 +139,7 @@ def time_budget(seconds: float, what: str) -> Iterator[None]:
         yield
     except _Timeout:
         raise LimitExceeded(f"{what} took longer than {seconds:g} s "
-                            "(limits.parse-seconds)") from None
+                            f"({option})") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -15,6 +15,7 @@ from reportlint.span import Span
 
 if TYPE_CHECKING:
     from reportlint.document import Document
+    from reportlint.evidence.state import Evidence
 
 ID_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -35,6 +36,8 @@ class Context:
       or None when unknown (then ``path`` is taken as it is).
     - ``evidence_config``: the ``evidence:`` mapping of the configuration, as
       written (the evidence layer validates and reads it).
+    - ``evidence_excluded``: files that are never evidence (this run's outputs,
+      baseline and configuration).
     - ``shared``: a cache for the whole run, shared by every document (the
       evidence layer keeps its source index there).
     - ``memo(key, factory)``: a value computed once per document, so several
@@ -47,12 +50,21 @@ class Context:
     shared: dict[str, Any] = dataclasses.field(default_factory=dict)
     evidence_config: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     project_root: Path | None = None
+    #: files that are never evidence: the run's outputs, baseline and configuration
+    evidence_excluded: tuple[str, ...] = ()
     _memo: dict[str, Any] = dataclasses.field(default_factory=dict, init=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         if key not in self._memo:
             self._memo[key] = factory()
         return cast(T, self._memo[key])
+
+    @property
+    def evidence(self) -> Evidence:
+        """The evidence layer's typed facade: claims, citations, checks, sources."""
+        from reportlint.evidence.state import Evidence  # only evidence rules pay for it
+
+        return self.memo("evidence", lambda: Evidence(self))
 
 
 class Rule:

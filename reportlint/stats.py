@@ -45,14 +45,12 @@ def document_stats(doc: Document, ctx: Context | None = None) -> dict[str, Any]:
 
 
 def evidence_stats(doc: Document, ctx: Context) -> dict[str, Any]:
-    from reportlint.evidence import claims_for, settings_for
-    from reportlint.evidence.verify import checks_for, resolutions_for
-
-    claims = claims_for(ctx, doc, settings_for(ctx))
-    resolved = sum(1 for _c, res in resolutions_for(ctx, doc) if res.ok)
+    ev = ctx.evidence
+    claims = ev.claims(doc)
+    resolved = sum(1 for rc in ev.citations(doc) if rc.resolution.ok and not rc.document)
     hard = claims.hard
     sourced = sum(1 for c in hard if c.covered)
-    verified = sum(1 for check in checks_for(ctx, doc) if check.verified)
+    verified = sum(1 for check in ev.checks(doc) if check.verified)
     return {
         "tags": len(claims.tags),
         "citations": len(claims.citations),

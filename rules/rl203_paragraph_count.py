@@ -85,7 +85,7 @@ class ParagraphCount(Rule):
         sections: tuple[SectionProse, ...] = opt((), "Sections and their paragraph ranges.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence.sentences import split  # the claims' sentence splitter
+        from reportlint import split_sentences as split  # the claims' sentence splitter
 
         for spec in self.options.sections:
             sec = find_section(doc, spec.heading)

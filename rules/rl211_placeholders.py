@@ -116,6 +116,9 @@ class Placeholders(Rule):
             for m in pattern.finditer(text):
                 if m.end() == m.start() or any(a.fullmatch(m.group(0)) for a in allow):
                     continue
+                if prose.text[m.start():m.end()] != \
+                        prose.masked(_MASK)[m.start():m.end()]:
+                    continue  # "(source: `a.md`)": the blank was a masked code span or URL
                 yield self.finding(prose.span(m.start(), m.end()),
                                    f'placeholder "{" ".join(m.group(0).split())}" left in '
                                    "the text")

@@ -19,18 +19,29 @@ class UnsourcedClaim(Rule):
     range (`5–20`), a before→after delta (`2.41 → 1.37`), an approximation
     (`>70%`, `70%+`), scientific notation (`1.0e-5`).
 
-    Not hard, by default: heading numbering (`## 3. Training`), ordered-list
-    markers, milestone and version ids (`M33`, `v1.2`, `m33_v1`), dates and
-    years (`2026-03-01`, `March 2025`), numbers in inline code, in URLs and
-    inside the tag itself, references such as `§3` or `line 42`, and the
+    Not hard, by default (they are not quantities): identifiers with a
+    number (`Finding 4.2`, `§4.2`, `Phase 12`, `Slice 2 and 5`,
+    `CHECK-03/04`, `REQ-12`, `Criterion 1`, `Step 2`, `ADR-002`, `PR #123`,
+    `M33`, `v1.2`, `Python 3.12`, `RFC 9110`), line references in prose
+    (`lines 1210-1225`, `L88`, `at line 40`), heading numbering and
+    ordered-list markers, dates and years, clock times, dotted versions,
+    numbers in inline code, in URLs, in file names (`run-lr-05-4096.json`)
+    and inside the tag itself, the `#` or index column of a table, and the
     scale of a score (the `5` of `4.06/5`). All of it is configurable under
     `evidence.numbers` (`include` and `exclude` patterns, and the kinds to
     ignore).
 
-    A claim is covered by a tag in the same unit; by its row's cell in a
-    table's Source/Sources/Evidence column; or by a paragraph that is only a
-    tag, which covers every claim after the previous heading or previous
-    such paragraph. An explicitly external citation (`(source: competition
+    A claim is covered by a tag in the same unit (the `(source: …)` form, or
+    a `Source: PATH` label inside the unit such as `- Coverage is 84% —
+    *Source: cov.md*`, read to the end of its line and only when it names a
+    path and reads as a citation); by a GFM footnote marker
+    whose definition names a source (`412 tests[^t]` with
+    `[^t]: source: reports/ci.md`); by its row's cell in a table's
+    Source/Sources/Evidence/Ref column, **only** when that cell holds a
+    path-like word (a prose cell such as `5 pipelines, all green` is data,
+    and its numbers count); or by a paragraph that is only a tag, which
+    covers every claim after the previous heading or previous such
+    paragraph. An explicitly external citation (`(source: competition
     criteria referenced externally[^1])`) covers its claim.
 
     The finding names, as related locations, up to `suggestions` places
@@ -67,28 +78,29 @@ class UnsourcedClaim(Rule):
         suggestions: int = opt(3, "Places under the sources root to suggest, at most.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import claims_for, settings_for, sources_for
-        from reportlint.evidence.verify import report_in_root
-
-        settings = settings_for(ctx)
-        claims = claims_for(ctx, doc, settings)
-        unsourced = claims.unsourced
+        ev = ctx.evidence
+        unsourced = ev.claims(doc).unsourced
         if not unsourced:
             return
-        sources = sources_for(ctx, settings) if self.options.suggestions else None
-        me = report_in_root(ctx, sources) if sources is not None else None
+        n = self.options.suggestions
+        me = ev.report_in_root if n else None
+        # one bounded search of the root for the numbers of every unsourced claim
+        search = ev.search([t for c in unsourced for t in c.hard_numbers]) if n else None
         for claim in unsourced:
             numbers = claim.hard_numbers
             first = numbers[0]
             shown = ", ".join(t.text for t in numbers[:4]) + (", …" if len(numbers) > 4 else "")
             related = []
-            if sources is not None:
-                for s in sources.suggest(list(numbers), limit=self.options.suggestions,
-                                         exclude=[me] if me else []):
+            if search is not None:
+                for s in ev.sources.suggest(list(numbers), limit=n, search=search,
+                                            exclude=[me] if me else []):
                     found = ", ".join(loc.text for loc in s.locations[:4])
                     related.append(Related(s.span, f"these numbers occur here: {found}"))
+            note = ""
+            if search is not None and not related and search.cut:
+                note = f"; no likely source found ({search.cut})"
             yield self.finding(first.span or claim.span,
-                               f"hard claim without a source tag ({shown})", related)
+                               f"hard claim without a source tag ({shown}){note}", related)
 
 
 RULES = [UnsourcedClaim]

@@ -49,21 +49,42 @@ class CitedFileMissing(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import Status
-        from reportlint.evidence.verify import resolutions_for
+        from reportlint import Status  # the evidence layer loads only when a rule runs
 
-        for c, res in resolutions_for(ctx, doc):
-            if res.status is Status.MISSING:
+        ev = ctx.evidence
+        for rc in ev.citations(doc):
+            c, res = rc.citation, rc.resolution
+            if rc.document:
+                name = " ".join(c.text.split()) or c.path
+                yield self.finding(c.span, f'the citation "{name}" names no file under the '
+                                           "sources root (a document or record): there is "
+                                           "nothing to cross-check; cite a path to make it "
+                                           "checkable", severity=Severity.NOTE)
+            elif res.status is Status.MISSING:
                 near = [Related.in_file(p, "a file with this name in another case")
                         for p in res.candidates[:3]]
                 hint = f" (did you mean {res.candidates[0]}?)" if res.candidates else (
                     f": {res.reason}" if res.reason and res.reason != "no such file" else "")
-                yield self.finding(c.span, f'cited file "{c.path}" does not exist under the '
+                what = "pattern" if c.is_glob else "file"
+                yield self.finding(c.span, f'cited {what} "{c.path}" does not exist under the '
                                            f"sources root{hint}", near)
             elif res.status is Status.OUTSIDE:
                 why = f": {res.reason}" if res.reason else ""
                 yield self.finding(c.span, f'cited path "{c.path}" is outside the sources '
                                            f"root{why}; it is not read")
+            elif res.status is Status.IGNORED:
+                yield self.finding(c.span, f'cited file "{c.path}" is not evidence: '
+                                           f"{res.reason}")
+            elif res.status is Status.UNREADABLE:
+                yield self.finding(c.span, f'cited file "{c.path}" cannot be read: it is '
+                                           f"{res.reason}; nothing was checked against it",
+                                   severity=Severity.WARNING)
+            elif res.status is Status.RESOLVED:
+                index = ev.index(res.path)
+                if index.skipped:
+                    yield self.finding(c.span, f'cited file "{c.path}" cannot be read: '
+                                               f"{index.skipped}; nothing was checked "
+                                               "against it", severity=Severity.WARNING)
 
 
 RULES = [CitedFileMissing]

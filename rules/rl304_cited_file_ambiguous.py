@@ -40,11 +40,11 @@ class CitedFileAmbiguous(Rule):
     tags = ("evidence",)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import Status
-        from reportlint.evidence.verify import resolutions_for
+        from reportlint import Status  # the evidence layer loads only when a rule runs
 
-        for c, res in resolutions_for(ctx, doc):
-            if res.status is Status.AMBIGUOUS:
+        for rc in ctx.evidence.citations(doc):
+            c, res = rc.citation, rc.resolution
+            if res.status is Status.AMBIGUOUS and not rc.document:
                 related = [Related.in_file(p, "one of the matching files")
                            for p in res.candidates]
                 yield self.finding(c.span, f'cited file "{c.path}" matches '

@@ -27,6 +27,19 @@ METRICS = (
 )
 _MILESTONE_RE = re.compile(r"(?i)(?:^|[^a-z0-9])m(\d+)(?![0-9])")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# a number of a change, a target or a limit is not a statement of the metric's value
+_NOT_A_VALUE_RE = re.compile(
+    r"(?i)\b(?:moved|added|adds|adding|removed|removes|deleted|migrated|merged|split|new|"
+    r"more|fewer|less|another|extra|additional|total|totals|in\s+all|delta|net|"
+    r"target|targets|goal|goals|budget|slo|sla|threshold|expected|expect|planned|plan|"
+    r"aim|aims|objective|at\s+least|at\s+most|minimum|maximum|min|max|limit|cap|ceiling|"
+    r"gate|required|requires|must|should|up\s+to|down\s+to)\b"
+    r"|[+±]\d")
+_SUBJECT_STOP = frozenset({
+    "the", "a", "an", "our", "its", "their", "this", "that", "these", "those", "all", "has",
+    "have", "had", "with", "of", "in", "on", "for", "and", "or", "to", "is", "are", "was",
+    "were", "now", "total", "runs", "ran", "run", "reports", "report", "counts", "count",
+    "platform", "suite", "project", "repo", "repository", "codebase", "we", "it", "there"})
 _TREND_RE = re.compile(r"(?i)\b(?:trend|from|prior|previous|previously|up|down|grew|rose|"
                        r"fell|dropped|increased|decreased|was|were)\b|→|->")
 
@@ -41,6 +54,7 @@ class _Mention(NamedTuple):
     claim_index: int
     token: object
     unit: str
+    subject: str = ""  # the word right before the label ("web" in "web backend tests")
 
 
 class _Line:
@@ -84,7 +98,21 @@ class MetricConflict(Rule):
     - two mentions conflict when their values differ (after normalisation:
       1,318 = 1318) and their units are the same;
     - a conflict is forgiven when some claim unit of the report contains
-      both values and a trend word ("trend", "from", "prior", "→", "grew"…).
+      both values and a trend word ("trend", "from", "prior", "→", "grew"…);
+    - a number that is not the metric's value is no mention: either end of a
+      before/after delta (`2.41 → 1.37`), a change or a count of moved items
+      ("moved 5 routers … a total of 11 routers": `moved`, `added`, `new`,
+      `more`, `total`…), a target, budget or limit ("84.2% against a target
+      of 90%": `target`, `goal`, `SLO`, `threshold`, `at least`, `max`…), in
+      the same clause;
+    - two mentions whose labels are qualified by different words ("web
+      backend tests" and "billing backend tests") are two components, not a
+      conflict.
+
+    When a conflict is reported, the message says why it is suspected (the
+    same label and unit, no trend wording) and, when only one mention names
+    a component, that it is no conflict if that word names another one: the
+    rule stays a warning because it cannot always be sure.
 
     The finding sits on the later value, with the earlier mention as a
     related location.
@@ -138,9 +166,7 @@ class MetricConflict(Rule):
                                         "milestone number in the file name).")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from reportlint.evidence import claims_for, settings_for
-
-        claims = claims_for(ctx, doc, settings_for(ctx)).hard
+        claims = ctx.evidence.claims(doc).hard
         names = {}
         labels = []
         for m in (*self.options.metrics, *self.options.extra_metrics):
@@ -165,15 +191,22 @@ class MetricConflict(Rule):
                 continue
             if seen.value == m.value or seen.unit != m.unit:
                 continue  # a different unit is a different quantity ("tests" vs "test run")
+            if seen.subject and m.subject and seen.subject != m.subject:
+                continue  # "web backend tests" and "billing backend tests": two components
             if any(seen.value in ks and m.value in ks and tr for ks, tr in zip(keysets, trend)):
                 continue
             span = getattr(m.token, "span", None) or claims[m.claim_index].span
             earlier = getattr(seen.token, "span", None) or claims[seen.claim_index].span
             label = names.get(m.label, m.label)
             reported.add(id(m))
+            why = "the same label and unit, and no trend wording in either place"
+            if seen.subject != m.subject:
+                who = m.subject or seen.subject
+                why += f"; if \"{who}\" names another component, this is not a conflict"
             yield self.finding(
-                span, f'"{label}" is {m.text} here but {seen.text} at line {earlier.line}; '
-                      "report the most recent value and note the prior one in a trend bullet",
+                span, f'"{label}" is {m.text} here but {seen.text} at line {earlier.line} '
+                      f"({why}); report the most recent value and note the prior one in a "
+                      "trend bullet",
                 [Related(earlier, f'"{label}" stated as {seen.text} here')])
         if self.options.newer_sources:
             yield from self._against_newer(doc, ctx, claims, mentions, labels, names,
@@ -184,13 +217,14 @@ class MetricConflict(Rule):
                        names: dict[str, str], keysets: list[set[Decimal]], trend: list[bool],
                        reported: set[int]) -> Iterator[Finding]:
         """Mentions whose value a newer cited source (a higher milestone) contradicts."""
-        from reportlint.evidence import Status, settings_for, sources_for
-        from reportlint.evidence.verify import resolutions_for
+        from reportlint import Status  # the evidence layer loads only when a rule runs
 
-        sources = sources_for(ctx, settings_for(ctx))
+        ev = ctx.evidence
+        sources = ev.sources
         # every citation of the report counts as a cited source, not only hard claims'
-        resolved = {c.path: res.path if res.status is Status.RESOLVED else ""
-                    for c, res in resolutions_for(ctx, doc)}
+        resolved = {rc.citation.path: rc.resolution.path
+                    if rc.resolution.status is Status.RESOLVED else ""
+                    for rc in ev.citations(doc)}
         cited = {p: _milestone(p) for p in resolved.values() if p}
         for m in mentions:
             if id(m) in reported:
@@ -227,14 +261,10 @@ class MetricConflict(Rule):
         found = ctx.shared.get(key)
         if isinstance(found, list):
             return found
-        from reportlint.evidence import scan_numbers
+        from reportlint import scan_numbers
 
         out: list[_Mention] = []
-        try:
-            text = normalize_text(sources.tree.read_bytes(path, sources.settings.max_file_bytes)
-                             .decode("utf-8"))
-        except (OSError, UnicodeDecodeError):
-            text = ""
+        text = normalize_text(sources.text(path) or "")
         firsts = {lab[0][:4] for lab in labels}
         for number, line in enumerate(text.split("\n"), 1):
             low = line.casefold()
@@ -274,7 +304,8 @@ class MetricConflict(Rule):
                 st = stems[w] = _stem(w)
             words.append((m.start(), m.end(), st))
         window = self.options.window
-        best: dict[int, tuple[int, str]] = {}  # number index -> (label length, label)
+        # number index -> (label length, label, index of its first word)
+        best: dict[int, tuple[int, str, int]] = {}
         where: dict[str, list[int]] = {}  # word -> its indexes in words, in order
         for i, (_s, _e, w) in enumerate(words):
             where.setdefault(w, []).append(i)
@@ -294,13 +325,34 @@ class MetricConflict(Rule):
                 if not ok:
                     continue
                 n = _value_of(index, ls, words[j][1])
-                if n is not None and len(lab) > best.get(n, (0, ""))[0]:
-                    best[n] = (len(lab), " ".join(lab))
+                if n is not None and len(lab) > best.get(n, (0, "", 0))[0]:
+                    best[n] = (len(lab), " ".join(lab), i)
         out = []
-        for n, (_l, name) in sorted(best.items()):
+        for n, (_l, name, i) in sorted(best.items()):
             t = numbers[n]
-            out.append(_Mention(name, t.keys[0], t.text, ci, t, t.unit))
+            if t.role in ("before", "after") or _NOT_A_VALUE_RE.search(_clause(text, t.start)):
+                continue  # a delta, a change, a target or a limit: not the metric's value
+            subject = ""
+            if i > 0 and not text[words[i - 1][1]:words[i][0]].strip():
+                w = text[words[i - 1][0]:words[i - 1][1]].casefold()
+                if w not in _SUBJECT_STOP:
+                    subject = w
+            out.append(_Mention(name, t.keys[0], t.text, ci, t, t.unit, subject))
         return out
+
+
+#: How far a clause reaches on each side of its number, at most (a sentence of a
+#: megabyte must not make every mention read all of it)
+_CLAUSE_REACH = 120
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of ``text`` around offset ``at``: between , ; | ( ), within reach."""
+    lo_bound = max(0, at - _CLAUSE_REACH)
+    hi_bound = min(len(text), at + _CLAUSE_REACH)
+    lo = max(text.rfind(ch, lo_bound, at) for ch in ",;|()")
+    his = [i for i in (text.find(ch, at, hi_bound) for ch in ",;|()") if i != -1]
+    return text[max(lo + 1, lo_bound):min(his) if his else hi_bound]
 
 
 # a label does not run across cells, clauses or parentheses

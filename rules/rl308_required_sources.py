@@ -58,12 +58,10 @@ class RequiredSources(Rule):
         o = self.options
         if not o.required and not o.optional:
             return
-        from reportlint.evidence import Status, settings_for, sources_for
-        from reportlint.evidence.verify import report_in_root, resolutions_for
-
-        sources = sources_for(ctx, settings_for(ctx))
-        cited = {res.path for _c, res in resolutions_for(ctx, doc)
-                 if res.status is Status.RESOLVED}
+        ev = ctx.evidence
+        sources = ev.sources
+        cited = {p for rc in ev.citations(doc) if not rc.document
+                 for p in rc.resolution.files}
         at = doc.title.span if doc.title else doc.start
         for pattern in o.required:
             if not any(_matches(pattern, p) for p in cited):
@@ -72,7 +70,7 @@ class RequiredSources(Rule):
                 yield self.finding(at, f'required input "{pattern}" is never cited{where}',
                                    [Related.in_file(p, "the required input")
                                     for p in present[:3]])
-        me = report_in_root(ctx, sources)
+        me = ev.report_in_root
         for pattern in o.optional:
             if any(_matches(pattern, p) for p in cited):
                 continue

@@ -24,6 +24,14 @@ An anchor matches a heading when:
 3. their labels are equal and non-empty, and one of them has no title
    (``§M15`` matches ``## M15: Router split``; ``§9`` matches ``## 9. Results``).
 
+Two more, tried only when nothing matched:
+
+4. a heading made of parts joined by ``&``, ``and``, ``+``, ``/``, ``,`` or a
+   dash matches an anchor equal to one whole part (``§Risk Register`` names
+   ``## 11. Future-Proofing & Risk Register``);
+5. an anchor followed by prose (``§Rollback as of March``) matches the
+   longest run of its leading words that matches by the rules above.
+
 Nothing else matches: no substrings and no prefixes of titles, so
 ``§Testing`` does not match ``## Load Testing Results``.
 
@@ -52,6 +60,9 @@ _LABEL = re.compile(
     r"(?:\s*[:.)\u2013\u2014-]+\s*|\s+|$)"
 )
 _LABEL_JOINERS = re.compile(r"[-_]")
+# what joins the parts of a heading such as "Future-Proofing & Risk Register"
+_JOINER = re.compile(r"\s+(?:&|and|\+|/|\u2014|\u2013|-)\s+|\s*,\s*|\s+/|/\s+")
+_LABEL_PREFIX = re.compile(r"^(?:[A-Za-z]{1,4}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.:)]?\s+")
 _NON_WORD_RUN = re.compile(r"[\W_]+")
 
 
@@ -130,6 +141,7 @@ class AnchorTable(Generic[T]):
         self._full: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
         self._title: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
         self._label: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
+        self._part: defaultdict[str, list[tuple[AnchorKey, int, T]]] = defaultdict(list)
         self._seq = 0
 
     def add(self, name: str, item: T, key: AnchorKey | None = None) -> None:
@@ -144,9 +156,31 @@ class AnchorTable(Generic[T]):
             self._title[key.title].append(entry)
         if key.label:
             self._label[key.label].append(entry)
+        raw_title = _LABEL_PREFIX.sub("", name.strip().lstrip("#").strip())
+        if _JOINER.search(raw_title):
+            for part in _JOINER.split(raw_title):
+                k = _clean(unicodedata.normalize("NFKC", part).casefold())
+                if k and k != key.title:
+                    self._part[k].append(entry)
 
     def find(self, anchor: str) -> list[T]:
-        """Items whose name matches ``anchor``, in insertion order, each once."""
+        """Items whose name matches ``anchor``, in insertion order, each once.
+
+        Falls back to whole parts of joined headings, then to the longest
+        leading run of the anchor's words that matches (see the module doc).
+        """
+        found = self._find(anchor)
+        if found:
+            return found
+        words = anchor.split()
+        for n in range(len(words) - 1 if len(words) > 1 else 0, 0, -1):
+            found = self._find(" ".join(words[:n]), whole=True)
+            if found:
+                return found
+        return []
+
+    def _find(self, anchor: str, whole: bool = False) -> list[T]:
+        """Rules 1-4; ``whole``: only headings whose whole name is ``anchor``."""
         a = anchor_key(anchor)
         found: list[tuple[AnchorKey, int, T]] = []
         if a.full:
@@ -154,9 +188,13 @@ class AnchorTable(Generic[T]):
         if a.title:
             found.extend(e for e in self._title.get(a.title, ())
                          if not a.label or a.label == e[0].label)
-        if a.label:
+        if a.label and not whole:
             found.extend(e for e in self._label.get(a.label, ())
                          if not a.title or not e[0].title)
+        if whole:
+            found = [e for e in found if e[0].full == a.full or e[0].title == a.full]
+        if not found and a.full:
+            found.extend(self._part.get(a.full, ()))
         found.sort(key=lambda e: e[1])
         out: list[T] = []
         seen: set[int] = set()

@@ -1,27 +1,39 @@
-"""Citation lists: the body of a tag, a Source cell, or a ``Source:`` line.
+"""The citation grammar: what a tag body, a Source cell or a ``Source:`` line cites.
 
-A body is a list of items separated by ``;`` or ``,`` (outside
-parentheses, code spans, and commas between digits). Each item is read as:
+The principle (``shared/evidence-field-guide.md``): inside a tag, find the
+citations; everything else is the author's prose. A body is split into
+items on top-level ``;`` and ``,`` (not inside brackets or code spans, not a
+comma between digits). Inside an item:
 
-- a **citation** when it holds a path-like word: something with a ``/``, a
-  ``name.ext``, a ``~``, a URL, or (for the first item of a list) anything at
-  all, because the author said it is a source. Words before the path are a
-  qualifier (``adapted from a.md``); after it come ``§Section`` anchors, a
-  line anchor (``a.md:42``, ``a.md:10-20``, ``a.md#L10-L20``, ``lines
-  183-205``) or a GitHub anchor (``a.md#training-pipeline``);
-- a **section continuation** when it starts with ``§`` (``§M15, §M16``), or
-  when the previous citation had a section and the item reads like a section
-  label (starts with a capital or a digit, or is an id like ``m16``) and not
-  like a qualifier (``tunix-rt.md §M15, M16`` cites two sections of one file);
-- otherwise a **qualifier** of the previous citation (``adapted``,
-  ``referenced externally via …``). A citation whose qualifier or path says
-  it is external (``external``, ``externally``, an ``http(s)`` URL) is
-  marked ``external``: it covers a claim but has nothing to cross-check.
+- a **path-like** word starts a citation: it has a ``/`` or ``\\``, or a
+  file extension (``name.ext``), or is a URL. Backticks are formatting:
+  ```src/app.py``` is a path; ```useReducer``` (no ``/``, no extension) is an
+  identifier and cites nothing. Several path-like words in one item are all
+  cited: ``a.md per b.md``, ``a.md vs b.md``, ``a.md + b.md``, ``a.md and
+  b.md``, ``a.md & b.md``, ``confirmed in b.md`` — connectors are words;
+- a **location** follows its path: ``:42``, ``:L42``, ``#L42``, ``line 42``,
+  ``(L42)``; ranges ``:40-52``, ``:L40-L52``, ``#L40-L52``, ``lines 40–52``;
+  an item that is only a location (```:300```, ``410-415``, ``L60-L79``)
+  continues the previous citation's file; ``:directory`` marks a folder;
+- a **section anchor** is ``§Name`` (everything up to the next ``§``,
+  separator, bracket or dash-and-sentence; trailing prose such as
+  ``§Rollback as of March`` is kept and matched by the longest heading that
+  starts it) or a ``#slug`` attached to the path. After a section, an item
+  that reads like a section label (``§M15, M16``) is another section of the
+  same file;
+- anything else is a **qualifier** of the current citation (``adapted``,
+  ``every piece of state lives in …``). ``external``/``externally`` marks
+  the citation external.
 
-Each citation keeps the exact span of its path and of each section. Problems
-(a section with no path, an unknown separator such as ``|`` or ``and``, a
-reversed line range) are returned with their spans; the parse recovers where
-it can, so coverage still works.
+An item with no path-like word and no current citation is a **bare**
+citation: ``(source: review §4.2)``, ``(source: Finding 3.1)``,
+``(source: team retro, 2026-03-02)``. Its ``path`` is the single word it
+names, if it is one word (``Makefile``), so resolution can still find a file
+of that name; when nothing of that name exists, the citation names a
+document, not a file, and is never "file does not exist".
+
+Problems (for RL301) are only what a reader would call malformed: a ``§``
+with no name, a reversed or zero line range. Everything else recovers.
 """
 
 from __future__ import annotations
@@ -33,60 +45,96 @@ from dataclasses import dataclass
 from reportlint.document import Prose
 from reportlint.span import Span
 
+_URL = re.compile(r"(?i)^(?:https?|ftp)://\S+$")
 _PATH_LIKE = re.compile(
-    r"""(?:(?:https?|file)://\S+
+    r"""(?:file://\S+
       | ~(?:[/\\]\S*)?
       | [A-Za-z]:[\\/]\S*
       | \\\\\S+
       | [^\s§]*[/\\][^\s§]*
-      | [^\s§/\\]*[\w-]\.[A-Za-z][A-Za-z0-9_-]{0,9}
+      | [^\s§/\\]*[\w*?\]-]\.[A-Za-z*][A-Za-z0-9_*-]{0,9}
     )""",
     re.VERBOSE,
 )
-_NOT_PATHS = frozenset({"e.g", "i.e", "a.k.a", "etc", "vs", "cf", "n/a", "w/o", "and/or",
-                        "approx", "incl"})
-_LINE_SUFFIX = re.compile(
-    r"(?::(?P<a>\d+)(?:\s?[-\u2013]\s?(?P<b>\d+))?|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?)$")
-_ATTACHED_LINES = re.compile(
-    r":(?P<a>\d+)(?:\s?[-\u2013]\s?(?P<b>\d+))?(?!\w)|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?(?!\w)")
+# words with a dot or slash that are prose, not paths
+_NOT_PATHS = frozenset({"e.g", "i.e", "a.k.a", "etc", "vs", "cf", "n/a", "w/o", "w/", "and/or",
+                        "approx", "incl", "u.s", "p.m", "a.m", "ph.d", "et al", "24/7", "b/c",
+                        "either/or", "i/o"})
+# a location attached to a path word: a.py:42, :L42, :40-52, :L40-L52, #L42, #L40-L52,
+# a.md:directory
+_ATTACHED = re.compile(
+    r"(?::L?(?P<a>\d+)(?:\s?[-\u2013]\s?L?(?P<b>\d+))?"
+    r"|#L(?P<c>\d+)(?:-L?(?P<d>\d+))?"
+    r"|(?P<dir>:dir(?:ectory)?))")
+_ATTACHED_AFTER = re.compile(_ATTACHED.pattern + r"(?![\w-])")
+_ATTACHED = re.compile(_ATTACHED.pattern + "$")
 _HASH_ANCHOR = re.compile(r"#(?P<anchor>[^\s#]+)$")
+# an item, or the start of the words after a path, that is only a location
+_LOCATION_ITEM = re.compile(
+    r"(?i)^\(?(?:lines?\s*|l\.\s*|:)?L?(?P<a>\d+)(?:\s*[-\u2013]\s*L?(?P<b>\d+))?\)?$")
 _LINES_WORDS = re.compile(
-    r"(?i)\blines?\s*(?P<a>\d+)(?:\s*[-\u2013]\s*(?P<b>\d+))?\s*$")
+    r"(?i)(?:^|(?<=\s))(?:lines?|l\.)\s*(?P<a>\d+)(?:\s*[-\u2013]\s*(?P<b>\d+))?(?!\w)"
+    r"|\(L(?P<c>\d+)(?:\s*[-\u2013]\s*L?(?P<d>\d+))?\)"
+    r"|(?:^|(?<=\s))L(?P<e>\d+)(?:[-\u2013]L?(?P<f>\d+))?(?!\w)")
 _TRAILING_PAREN = re.compile(r"\s*\((?P<q>[^()]*)\)\s*$")
-_EXTERNAL = re.compile(r"(?i)\bexternal(?:ly)?\b|\bhttps?://")
-_URL = re.compile(r"(?i)^https?://")
+_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<target>[^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_EXTERNAL = re.compile(r"(?i)\bexternal(?:ly)?\b")
 _QUALIFIER_WORDS = re.compile(
     r"(?i)^(?:adapted|adaptation|derived|paraphrased|summari[sz]ed|see\b|via\b|cf\b|per\b|"
     r"as\s+of\b|approx|estimated|computed|inferred|latest|updated|referenced|external|"
     r"e\.g|i\.e|and\b|plus\b|also\b|n/?a\b|not\b|from\b|based\b|quoted|excerpt|partly|"
-    r"partially|rounded|combined|extrapolated)")
+    r"partially|rounded|combined|extrapolated|confirmed|vs\b|every\b|the\b|all\b)")
 _SECTION_LIKE = re.compile(r"^(?:[A-Z0-9]|[a-z]{1,4}-?\d)")
-_STRIP_LEAD = "(\"'*["
-STRIP_TRAIL = ").,;:!?\"'*]"
+# where a section name stops: a dash between spaces, the start of a sentence after it
+_SECTION_STOP = re.compile(r"\s+[\u2014\u2013]\s*|\s+--?\s+|\s*[\u2014]")
+_STRIP_LEAD = "(\"'*[`"
+STRIP_TRAIL = ").,;:!?\"'*]`"
 _SECTION_TRAIL = " \t\n.,;:"
+_GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True)
 class Citation:
-    """One cited source: a path with optional sections, lines and qualifier.
+    """One cited source: a path with optional sections, line ranges and qualifier.
 
-    ``path`` is as written (backticks removed); it is empty for an external
-    citation that names no path. ``span`` is the exact span of the path text
-    (of the whole item when there is no path); ``section_spans`` line up with
-    ``sections``. ``lines`` is an inclusive 1-based line range.
+    ``kind`` is ``file`` (a path-like word; a folder when it ends with ``/``;
+    a glob when it has ``*``, ``?`` or ``[``), ``url`` (a web address:
+    external), or ``bare`` (no path-like word: a document name, or a single
+    word that may still name an existing file, such as ``Makefile``; its
+    ``path`` is that word, or empty). ``span`` is the exact span of the
+    path text (of the whole item when there is no path); ``section_spans``
+    line up with ``sections``. ``ranges`` are inclusive 1-based line ranges,
+    ``range_spans`` where each is written.
     """
 
     path: str
     span: Span
     sections: tuple[str, ...] = ()
     section_spans: tuple[Span, ...] = ()
-    lines: tuple[int, int] | None = None
+    ranges: tuple[tuple[int, int], ...] = ()
+    range_spans: tuple[Span, ...] = ()
     qualifier: str = ""
     external: bool = False
+    kind: str = "file"
+    text: str = ""  # the item as written, for a bare citation
+
+    @property
+    def lines(self) -> tuple[int, int] | None:
+        """The first line range, if any."""
+        return self.ranges[0] if self.ranges else None
 
     @property
     def is_directory(self) -> bool:
         return self.path.endswith(("/", "\\"))
+
+    @property
+    def is_glob(self) -> bool:
+        return self.kind == "file" and any(ch in _GLOB_CHARS for ch in self.path)
+
+    @property
+    def checkable(self) -> bool:
+        """Whether this citation names something to resolve under the root."""
+        return bool(self.path) and not self.external
 
 
 @dataclass(frozen=True)
@@ -99,69 +147,30 @@ class TagProblem:
 
 
 class _Draft:
-    """A citation being read: items after it may still add sections or qualifiers.
+    """A citation being read: items after it may still add sections or locations."""
 
-    A plain class: an internal record needs no generated methods, and each
-    dataclass costs import time.
-    """
+    __slots__ = ("external", "kind", "path", "path_range", "qualifiers", "ranges",
+                 "sections", "text")
 
-    __slots__ = ("external", "lines", "path", "path_range", "qualifiers", "sections")
-
-    def __init__(self, path: str, path_range: tuple[int, int],
-                 lines: tuple[int, int] | None = None, external: bool = False) -> None:
+    def __init__(self, path: str, path_range: tuple[int, int], kind: str = "file",
+                 external: bool = False) -> None:
         self.path = path
         self.path_range = path_range
         self.sections: list[tuple[str, int, int]] = []
-        self.lines = lines
+        self.ranges: list[tuple[int, int, int, int]] = []  # a, b, lo, hi (text offsets)
         self.qualifiers: list[str] = []
         self.external = external
+        self.kind = kind
+        self.text = ""
 
 
 def parse_list(prose: Prose, lo: int, hi: int,
                code: Ranges) -> tuple[list[Citation], list[TagProblem]]:
     """Citations in ``prose.text[lo:hi]``; ``code`` are the code-span ranges of the text."""
-    simple = _simple_list(prose, lo, hi, code)
-    if simple is not None:
-        return simple
-    return _parse_list(prose, lo, hi, code)
-
-
-# The commonest body, "PATH §Section": a file name and one section, with none of the
-# characters that make the general reading branch (separators, brackets, another §,
-# a line anchor's ":" or "#", backticks, a newline in the section)
-_SIMPLE_BODY = re.compile(
-    r"\s*([A-Za-z0-9_./-]*[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9_-]{0,9})\s+§([^§,;|()\[\]\n]*)")
-
-
-def _simple_list(prose: Prose, lo: int, hi: int,
-                 code: Ranges) -> tuple[list[Citation], list[TagProblem]] | None:
-    """``_parse_list`` of a "PATH §Section" body, without its general machinery.
-
-    That reading is: one item, the path its only word (path-like, no line or
-    hash anchor, nothing to strip), nothing between it and the ``§``, and one
-    section read by ``_add_section`` as usual. None for any other body.
-    """
-    m = _SIMPLE_BODY.fullmatch(prose.text, lo, hi)
-    if m is None or any(a < hi and b > lo for a, b in code.ranges):
-        return None
-    word = m.group(1)
-    if not is_path(word):
-        return None
-    problems: list[TagProblem] = []
-    draft = _Draft(word, m.span(1))
-    # the item ends where its trailing white space starts, as _items and trim_range
-    # leave it (an empty section's problem is placed from there)
-    _add_section(prose, draft, m.start(2), trim_range(prose.text, lo, hi)[1], problems)
-    return [_finish(prose, draft)], problems
-
-
-def _parse_list(prose: Prose, lo: int, hi: int,
-                code: Ranges) -> tuple[list[Citation], list[TagProblem]]:
-    """The general reading of a citation list (see the module docstring)."""
     text = prose.text
     drafts: list[_Draft] = []
     problems: list[TagProblem] = []
-    for a, b in _items(prose, lo, hi, code, problems):
+    for a, b in _items(text, lo, hi, code):
         a, b = trim_range(text, a, b)
         if a >= b:
             continue
@@ -169,48 +178,57 @@ def _parse_list(prose: Prose, lo: int, hi: int,
         cur = drafts[-1] if drafts else None
         if item.startswith("§"):
             if cur is None:
-                problems.append(TagProblem(prose.span(a, b), "no-path",
-                                           f"citation '{item}' names a section but no file"))
+                drafts.append(_bare(prose, a, b, problems))
             else:
                 _add_sections(prose, cur, a, b, problems)
             continue
-        cut = text.find("§", a, b)
+        cut = _section_start(text, a, b, code)
         pre_end = b if cut == -1 else cut
         words = split_words(text, a, pre_end, code)
-        pathy = [w for w in words if w[2] or is_path(w[3])]
+        pathy = [w for w in words if _pathy(w[3], w[2])]
         if not pathy:
-            if cur is not None and cur.sections and cut == -1 and _section_like(item):
+            loc = _LOCATION_ITEM.match(_unquote(item))
+            if cur is not None and loc is not None and cur.kind == "file":
+                _add_range(prose, cur, loc.group("a"), loc.group("b"), a, b, problems)
+            elif cur is not None and cur.sections and cut == -1 and _section_like(item):
                 _add_section(prose, cur, a, b, problems)
             elif cur is not None:
-                cur.qualifiers.append(item)
+                _read_tail(prose, cur, a, pre_end, problems)
+                if cut != -1:
+                    _add_sections(prose, cur, cut, b, problems)
             else:
-                drafts.append(_first_without_path(prose, a, b, cut, problems))
+                drafts.append(_bare(prose, a, b, problems))
             continue
         # words before the first path are a qualifier ("adapted from a.md")
-        lead = text[a:pathy[0][0]].strip()
-        tail_lo = a
+        lead = text[a:pathy[0][0]].strip(" \t\n`")
         for k, (ws, we, is_code, word) in enumerate(pathy):
-            if k:
-                gap = text[pathy[k - 1][1]:ws].strip()
-                what = f"unknown separator '{gap}'" if gap else "no separator"
-                problems.append(TagProblem(
-                    prose.span(pathy[k - 1][0], we), "separator",
-                    f"{what} between citations: separate them with ';' or ','"))
             draft, tail_lo = _path_draft(prose, ws, we, word, is_code, problems)
             if k == 0 and lead:
                 draft.qualifiers.append(lead)
             drafts.append(draft)
-        last = drafts[-1]
-        _read_tail(prose, last, tail_lo, pre_end, problems)
+            # what lies between this path and the next is this one's tail: locations or
+            # connector words ("per", "vs", "and", "+", "confirmed in")
+            tail_hi = pathy[k + 1][0] if k + 1 < len(pathy) else pre_end
+            _read_tail(prose, draft, tail_lo, tail_hi, problems)
         if cut != -1:
-            _add_sections(prose, last, cut, b, problems)
+            _add_sections(prose, drafts[-1], cut, b, problems)
     return [_finish(prose, d) for d in drafts], problems
 
 
-def _items(prose: Prose, lo: int, hi: int, code: Ranges,
-           problems: list[TagProblem]) -> list[tuple[int, int]]:
-    """Split ``text[lo:hi]`` on top-level ``;`` and ``,`` (``|`` too, reported)."""
-    text = prose.text
+def _unquote(item: str) -> str:
+    return item.strip().strip("`").strip()
+
+
+def _section_start(text: str, a: int, b: int, code: Ranges) -> int:
+    """The first ``§`` of ``text[a:b]`` outside code spans, or -1."""
+    i = text.find("§", a, b)
+    while i != -1 and code.contains(i):
+        i = text.find("§", i + 1, b)
+    return i
+
+
+def _items(text: str, lo: int, hi: int, code: Ranges) -> list[tuple[int, int]]:
+    """Split ``text[lo:hi]`` on top-level ``;`` and ``,``."""
     items = []
     depth = 0
     start = lo
@@ -220,13 +238,9 @@ def _items(prose: Prose, lo: int, hi: int, code: Ranges,
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ";,|" and not code.contains(i):
+        elif depth == 0 and ch in ";," and not code.contains(i):
             if ch == "," and 0 < i < hi - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
                 continue  # "lines 1,200-1,300"
-            if ch == "|":
-                problems.append(TagProblem(prose.span(i, i + 1), "separator",
-                                           "unknown separator '|' between citations: "
-                                           "separate them with ';' or ','"))
             items.append((start, i))
             start = i + 1
     items.append((start, hi))
@@ -234,7 +248,7 @@ def _items(prose: Prose, lo: int, hi: int, code: Ranges,
 
 
 def split_words(text: str, lo: int, hi: int,
-           code: Ranges) -> list[tuple[int, int, bool, str]]:
+                code: Ranges) -> list[tuple[int, int, bool, str]]:
     """Whitespace-separated words of ``text[lo:hi]``; a code span is one word.
 
     Returns (start, end, is_code, word) with surrounding punctuation trimmed.
@@ -251,6 +265,18 @@ def split_words(text: str, lo: int, hi: int,
             if e > s:
                 out.append((s, e, True, text[s:e]))
             i = max(e, i + 1)
+            continue
+        link = _LINK.match(text, i, hi) if text[i] == "[" else None
+        if link is not None:
+            # a Markdown link: the target is the path ("[the runbook](docs/ops.md)"); a
+            # page anchor or an empty target leaves the link text
+            t0, t1 = link.span("target")
+            if t1 > t0 and not text.startswith("#", t0):
+                out.append((t0, t1, False, text[t0:t1]))
+            else:
+                a0, a1 = link.span("text")
+                out.append((a0, a1, False, text[a0:a1]))
+            i = link.end()
             continue
         j = i
         nxt = code.next_start(i)
@@ -269,71 +295,111 @@ def split_words(text: str, lo: int, hi: int,
 
 
 def is_path(word: str) -> bool:
+    """Whether ``word`` is path-like: a ``/``, a file extension, or a URL."""
     if not word or word.casefold().rstrip(".") in _NOT_PATHS:
         return False
-    core = _LINE_SUFFIX.sub("", word)
-    core = _HASH_ANCHOR.sub("", core) if not core.startswith("#") else core
+    if _URL.match(word):
+        return True
+    core = _ATTACHED.sub("", word)
+    if not core.startswith("#"):
+        core = _HASH_ANCHOR.sub("", core)
+    if not core or (core[0].isdigit() and re.fullmatch(r"[\d.,/:%-]+", core)):
+        return False  # "3.5", "1/2", "10:30": numbers, not paths
     return _PATH_LIKE.fullmatch(core) is not None
 
 
+def _pathy(word: str, is_code: bool) -> bool:
+    """``is_path``, where a path in backticks may hold spaces (```docs/My Notes.md```)."""
+    return is_path(word) or (is_code and " " in word.strip()
+                             and is_path(word.strip().replace(" ", "_")))
+
+
 def _section_like(item: str) -> bool:
-    return bool(_SECTION_LIKE.match(item)) and not _QUALIFIER_WORDS.match(item)
+    return bool(_SECTION_LIKE.match(item)) and not _QUALIFIER_WORDS.match(item) \
+        and len(item.split()) <= 6
 
 
 def _path_draft(prose: Prose, ws: int, we: int, word: str, is_code: bool,
                 problems: list[TagProblem]) -> tuple[_Draft, int]:
-    """A citation from a path word, reading an attached ``:42`` or ``#anchor``.
+    """A citation from a path word, reading an attached location or ``#anchor``.
 
-    Returns the draft and where the consumed text ends (after a line suffix
+    Returns the draft and where the consumed text ends (after a location
     written outside backticks, as in ```a.md`:42``).
     """
     text = prose.text
+    if _URL.match(word):
+        return _Draft(word, (ws, we), kind="url", external=True), we
     path_end = we
     end = we
-    lines = None
-    anchor = None
-    m = _LINE_SUFFIX.search(word)
-    after = _ATTACHED_LINES.match(text, we) if is_code else None
+    draft = _Draft("", (ws, we))
+    m = _ATTACHED.search(word)
+    after = None
+    if is_code:
+        j = we
+        while j < len(text) and text[j] == "`":
+            j += 1
+        after = _ATTACHED_AFTER.match(text, j)
     if after is not None:
-        a = int(after.group("a") or after.group("c"))
-        b = after.group("b") or after.group("d")
-        lines = _line_range(prose, a, int(b) if b else a, we, after.end(), problems)
+        _attach(prose, draft, after, 0, problems)
         end = after.end()
-    elif m and m.start() > 0 and not _URL.match(word):
-        a = int(m.group("a") or m.group("c"))
-        b = m.group("b") or m.group("d")
-        lines = _line_range(prose, a, int(b) if b else a, ws + m.start(), we, problems)
+    elif m and m.start() > 0:
+        _attach(prose, draft, m, ws, problems)
         path_end = ws + m.start()
     else:
         h = _HASH_ANCHOR.search(word)
-        if h and h.start() > 0 and not _URL.match(word):
+        if h and h.start() > 0:
             path_end = ws + h.start()
-            anchor = (h.group("anchor"), ws + h.start() + 1, we)
-    draft = _Draft(text[ws:path_end], (ws, path_end), lines=lines)
-    if anchor is not None:
-        draft.sections.append(anchor)
+            draft.sections.append((h.group("anchor"), ws + h.start() + 1, we))
+    draft.path = text[ws:path_end]
+    draft.path_range = (ws, path_end)
+    if m is not None and m.group("dir") and not draft.path.endswith("/"):
+        draft.path += "/"
     return draft, end
 
 
-def _first_without_path(prose: Prose, a: int, b: int, cut: int,
-                        problems: list[TagProblem]) -> _Draft:
-    """The first item names no path-like word: an external reference, or a bare name."""
+def _attach(prose: Prose, draft: _Draft, m: re.Match[str], offset: int,
+            problems: list[TagProblem]) -> None:
+    """A location matched by ``_ATTACHED``; ``offset`` maps the match into the text."""
+    if m.group("dir"):
+        return
+    a = m.group("a") or m.group("c")
+    b = m.group("b") or m.group("d")
+    _add_range(prose, draft, a, b, offset + m.start(), offset + m.end(), problems)
+
+
+def _add_range(prose: Prose, draft: _Draft, a: str, b: str | None, lo: int, hi: int,
+               problems: list[TagProblem]) -> None:
+    first = int(a)
+    last = int(b) if b else first
+    if first > last or first < 1:
+        problems.append(TagProblem(prose.span(lo, hi), "lines",
+                                   f"line range {first}-{last} is empty or reversed"))
+        first, last = min(first, last), max(first, last)
+    draft.ranges.append((max(first, 1), max(last, 1), lo, hi))
+
+
+def _bare(prose: Prose, a: int, b: int, problems: list[TagProblem]) -> _Draft:
+    """The first item names no path-like word: a document name, or a bare file name."""
     text = prose.text
     item = text[a:b]
-    if _EXTERNAL.search(item):
-        draft = _Draft("", (a, b), external=True)
-        draft.qualifiers.append(item)
-        return draft
+    cut = text.find("§", a, b)
     pre_end = b if cut == -1 else cut
     s, e = trim_range(text, a, pre_end)
-    draft = _Draft(text[s:e], (s, e))
-    m = _LINES_WORDS.search(text, s, e)
-    if m:
-        draft.path = text[s:m.start()].rstrip()
-        draft.path_range = (s, s + len(draft.path))
-        b2 = m.group("b")
-        draft.lines = _line_range(prose, int(m.group("a")), int(b2) if b2 else int(m.group("a")),
-                                  m.start(), m.end(), problems)
+    lines = _LINES_WORDS.search(text, s, e)
+    if lines is not None and lines.start() > s:
+        e = trim_range(text, s, lines.start())[1]
+    name = text[s:e].strip("`")
+    single = bool(name) and not any(ch.isspace() for ch in name)
+    draft = _Draft(name if single else "", (s, e) if e > s else (a, b), kind="bare",
+                   external=bool(_EXTERNAL.search(item)))
+    draft.text = item
+    if draft.external:
+        draft.qualifiers.append(item)
+    if lines is not None and lines.start() > s and single:
+        draft.kind = "file"  # "README lines 5-10": a bare name with a location
+        a_, b_ = lines.group("a") or lines.group("c") or lines.group("e"), \
+            lines.group("b") or lines.group("d") or lines.group("f")
+        _add_range(prose, draft, a_, b_, lines.start(), lines.end(), problems)
     if cut != -1:
         _add_sections(prose, draft, cut, b, problems)
     return draft
@@ -341,19 +407,22 @@ def _first_without_path(prose: Prose, a: int, b: int, cut: int,
 
 def _read_tail(prose: Prose, draft: _Draft, lo: int, hi: int,
                problems: list[TagProblem]) -> None:
-    """Words after the path, before any ``§``: a line anchor or a qualifier."""
+    """Words after a path (before the next path or ``§``): locations, else a qualifier."""
     text = prose.text
     lo, hi = trim_range(text, lo, hi)
     if lo >= hi:
         return
-    rest = text[lo:hi]
-    m = _LINES_WORDS.search(rest)
-    if m:
-        b = m.group("b")
-        draft.lines = _line_range(prose, int(m.group("a")), int(b) if b else int(m.group("a")),
-                                  lo + m.start(), lo + m.end(), problems)
-        rest = rest[:m.start()].strip()
-    rest = rest.strip(" ,;")
+    rest_parts = []
+    prev = lo
+    if draft.kind == "file":
+        for m in _LINES_WORDS.finditer(text, lo, hi):
+            a = m.group("a") or m.group("c") or m.group("e")
+            b = m.group("b") or m.group("d") or m.group("f")
+            _add_range(prose, draft, a, b, m.start(), m.end(), problems)
+            rest_parts.append(text[prev:m.start()])
+            prev = m.end()
+    rest_parts.append(text[prev:hi])
+    rest = " ".join(p.strip() for p in rest_parts if p.strip()).strip(" ,;`")
     if rest:
         q = _TRAILING_PAREN.fullmatch(rest)
         draft.qualifiers.append(q.group("q").strip() if q else rest)
@@ -375,13 +444,17 @@ def _add_section(prose: Prose, draft: _Draft, lo: int, hi: int,
                  problems: list[TagProblem]) -> None:
     text = prose.text
     lo, hi = trim_range(text, lo, hi)
+    stop = _SECTION_STOP.search(text, lo, hi)
+    if stop is not None and stop.start() > lo:
+        draft.qualifiers.append(text[stop.end():hi].strip())
+        hi = stop.start()
     while hi > lo and text[hi - 1] in _SECTION_TRAIL:
         hi -= 1
     m = _LINES_WORDS.search(text, lo, hi)
-    if m and m.start() > lo:
-        b = m.group("b")
-        draft.lines = _line_range(prose, int(m.group("a")), int(b) if b else int(m.group("a")),
-                                  m.start(), m.end(), problems)
+    if m and m.start() > lo and draft.kind == "file":
+        a = m.group("a") or m.group("c") or m.group("e")
+        b = m.group("b") or m.group("d") or m.group("f")
+        _add_range(prose, draft, a, b, m.start(), m.end(), problems)
         hi = trim_range(text, lo, m.start())[1]
     q = _TRAILING_PAREN.search(text, lo, hi)
     if q and q.start() > lo:
@@ -394,26 +467,23 @@ def _add_section(prose: Prose, draft: _Draft, lo: int, hi: int,
     draft.sections.append((text[lo:hi], lo, hi))
 
 
-def _line_range(prose: Prose, a: int, b: int, lo: int, hi: int,
-                problems: list[TagProblem]) -> tuple[int, int]:
-    if a > b or a < 1:
-        problems.append(TagProblem(prose.span(lo, hi), "lines",
-                                   f"line range {a}-{b} is empty or reversed"))
-        a, b = min(a, b), max(a, b)
-    return (max(a, 1), max(b, 1))
-
-
 def _finish(prose: Prose, d: _Draft) -> Citation:
     qualifier = "; ".join(q for q in d.qualifiers if q)
-    external = d.external or bool(_EXTERNAL.search(qualifier) or _URL.match(d.path))
+    external = d.external or d.kind == "url" or bool(_EXTERNAL.search(qualifier))
+    path = d.path
+    if d.kind == "file" and path.startswith("file://"):
+        pass  # refused by the resolver with its reason
     return Citation(
-        path=d.path,
+        path=path,
         span=prose.span(*d.path_range),
         sections=tuple(s for s, _a, _b in d.sections),
         section_spans=tuple(prose.span(a, b) for _s, a, b in d.sections),
-        lines=d.lines,
+        ranges=tuple((a, b) for a, b, _lo, _hi in d.ranges),
+        range_spans=tuple(prose.span(lo, hi) for _a, _b, lo, hi in d.ranges),
         qualifier=qualifier,
         external=external,
+        kind=d.kind,
+        text=d.text,
     )
 
 

@@ -39,6 +39,7 @@ from reportlint.evidence.tags import (
     TagProblem,
     TagScan,
     citation_list,
+    footnote_tag,
     scan_tags,
     source_column,
     source_line,
@@ -46,6 +47,7 @@ from reportlint.evidence.tags import (
 from reportlint.span import Span
 
 # a label word, or (group "other") any other letter or digit
+_FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _LEFTOVER_WORD = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
 
 
@@ -150,8 +152,19 @@ class _Extractor:
         self.tags: list[Tag] = []
         self.problems: list[TagProblem] = []
         self.pending: list[_Draft] = []  # claims a standalone tag would cover
+        self.footnotes: dict[str, Tag] = {}
+        self.definitions: set[int] = set()  # ids of the paragraphs that define footnotes
 
     def run(self, doc: Document) -> Claims:
+        # footnote definitions first: a marker may come before its definition
+        for block in doc.blocks:
+            if isinstance(block, Paragraph) and block.prose.text.startswith("[^"):
+                tag = footnote_tag(block.prose)
+                if tag is not None:
+                    self.footnotes.setdefault(tag.label, tag)
+                    self.definitions.add(id(block))
+                    self.tags.append(tag)
+                    self.problems.extend(tag.problems)
         for block in doc.blocks:
             if isinstance(block, Heading):
                 self._scan(block.prose)
@@ -187,12 +200,19 @@ class _Extractor:
         return num.scan(masked, self.settings.numbers)
 
     def _add(self, draft: _Draft) -> None:
+        if self.footnotes and "[^" in draft.text:
+            for m in _FOOTNOTE_MARK.finditer(draft.text):
+                tag = self.footnotes.get(m.group(1))
+                if tag is not None:
+                    draft.covers.append(Cover("footnote", tag))
         self.drafts.append(draft)
         self.pending.append(draft)
 
     # ----------------------------------------------------------------- blocks
     def _paragraph(self, block: Paragraph) -> None:
         prose = block.prose
+        if id(block) in self.definitions:
+            return  # a footnote definition that names a source: not a claim
         sc = self._scan(prose)
         standalone: tuple[Tag, ...] = ()
         if sc.tags and _only_tags(prose.text, sc.tags):
@@ -239,6 +259,7 @@ class _Extractor:
 
     def _table(self, table: Table) -> None:
         col = source_column(table, self.settings.source_columns)
+        index_col = _index_column(table, col)
         for cell in table.header.cells:
             self._scan(cell.prose)
         for row in table.rows:
@@ -250,20 +271,44 @@ class _Extractor:
                 prose = cell.prose
                 sc = self._scan(prose)
                 covers.extend(Cover("inline", t) for t in sc.tags)
-                if i == col:
-                    if not sc.tags:
-                        tag = citation_list(prose)
-                        if tag is not None:
-                            self.tags.append(tag)
-                            self.problems.extend(tag.problems)
-                            covers.append(Cover("column", tag))
-                else:
+                tag = citation_list(prose) if i == col and not sc.tags else None
+                if tag is not None:
+                    self.tags.append(tag)
+                    self.problems.extend(tag.problems)
+                    covers.append(Cover("column", tag))
+                elif i != index_col:
+                    # a prose cell of the Source column is data: its numbers count
                     sp = prose
                     tokens.extend(t.shifted(offset, sp.span(t.start, t.end))
                                   for t in self._numbers(prose, sc.tags))
                 parts.append(prose.text)
                 offset += len(prose.text) + 3
             self._add(_Draft(row.span, "row", " | ".join(parts), tokens, covers, table))
+
+
+_INDEX_HEADERS = frozenset({"", "#", "no", "nr", "n", "num", "idx", "index", "rank", "step",
+                            "id", "item", "row", "seq", "order", "pos", "position"})
+
+
+def _index_column(table: Table, source_col: int | None) -> int | None:
+    """The first column when it numbers the rows (``#``, ``No.``, ``Rank``…).
+
+    Its header must be an index name (or empty), and every body cell a small
+    integer: ``| 3 | ingest | … |`` states no quantity.
+    """
+    if not table.header.cells or source_col == 0 or not table.rows:
+        return None
+    head = "".join(ch for ch in table.header.cells[0].text.casefold() if ch.isalnum() or
+                   ch == "#")
+    if head not in _INDEX_HEADERS:
+        return None
+    for row in table.rows:
+        if not row.cells:
+            return None
+        cell = row.cells[0].text.strip().rstrip(".")
+        if not (cell.isdigit() and len(cell) <= 4):
+            return None
+    return 0
 
 
 def _only_tags(text: str, tags: Iterable[Tag]) -> bool:

@@ -97,15 +97,22 @@ _OTHER_UNITS = ("x", "X", "×", "pp", "pt", "pts", "percent", "px", "fps", "rps"
                 "tok", "tokens", "it", "Hz", "kHz", "MHz", "GHz", "W", "kW", "°", "°C",
                 "°F", "‰", "%")
 _MULTIPLIERS = {"k": 3, "K": 3, "M": 6, "B": 9, "bn": 9, "m": 6}
+MULTIPLIERS = _MULTIPLIERS  # the scale of "2.2k", "1.2M": for rounding in the cross-check
 # units that are read only when attached to the number ("2.2k", not "2.2 k")
-_ATTACHED_ONLY = frozenset({"k", "K", "M", "m", "bn", "s", "h", "d", "x", "X", "B"})
+_ATTACHED_ONLY = frozenset({"k", "K", "M", "m", "bn", "x", "X"})
 _UNITS = frozenset(_SIZE_UNITS + _TIME_UNITS + _OTHER_UNITS) | frozenset(_MULTIPLIERS)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 
 _REFERENCE_WORDS = frozenset({
     "section", "sections", "chapter", "page", "pages", "figure", "table", "appendix", "part",
-    "issue", "issues", "pr", "line", "lines", "row", "step", "phase", "milestone", "item",
-    "rule", "footnote"})
+    "issue", "issues", "pr", "line", "lines", "row", "step", "steps", "phase", "phases",
+    "milestone", "item", "rule", "footnote", "finding", "findings", "slice", "slices",
+    "criterion", "criteria", "stage", "sprint", "task", "story", "epic", "ticket", "req",
+    "requirement", "requirements", "check", "checks", "adr", "cve", "iteration", "round",
+    "wave", "tier", "bug", "incident", "scenario", "ref", "annex", "exhibit",
+    "recommendation", "risk", "objective", "workstream", "figures", "tables", "chapters",
+    "paragraph", "para", "clause", "article", "level", "priority", "sev", "week", "day",
+    "quarter", "http", "https", "port", "ports", "status", "code", "exit", "errno"})
 # references only when abbreviated with a dot ("p. 7", "No. 5", "Fig. 2")
 _REFERENCE_ABBREVIATIONS = frozenset({"p", "pp", "no", "nr", "ch", "tab", "fig", "sec", "eq"})
 _VERSION_WORDS = frozenset({
@@ -113,6 +120,18 @@ _VERSION_WORDS = frozenset({
     "ubuntu", "debian", "postgres", "postgresql", "gemma", "llama", "mistral", "phi", "qwen",
     "gpt", "claude", "iso", "rfc", "pep", "utf"})
 _APPROX = frozenset("~≈∼<>≤≥±")
+_ID_BEFORE_SLASH = re.compile(r"[A-Za-z][A-Za-z_]*-\d+/$")
+_NOUN_AFTER = re.compile(r"[ \u00a0]([a-z][a-z-]{2,})\b")
+_NOT_NOUNS = frozenset({
+    "and", "or", "the", "of", "to", "in", "is", "are", "was", "were", "for", "per", "out",
+    "vs", "from", "with", "by", "on", "at", "as", "than", "that", "this", "these", "those",
+    "all", "more", "less", "fewer", "over", "under", "into", "onto", "when", "while", "but",
+    "not", "new", "total", "each", "only", "about", "across", "after", "before", "during",
+    "then", "now", "since", "until", "via", "which", "who", "our", "their", "its", "has",
+    "have", "had", "will", "would", "can", "could", "may", "off", "left", "remain",
+    "remaining", "passed", "failed", "passing", "failing", "green", "red", "also", "times",
+    "plus", "minus", "items", "ones", "other", "others", "such", "some", "any", "every",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _RANGE_GAP = re.compile(r"-|\s?[\u2013\u2012]\s?")
 _DELTA_GAP = re.compile(r"\s*(?:→|->|-->|=>|⇒|⟶|➜|➔|↦)\s*")
 _RATIO_GAP = re.compile(r"/")
@@ -145,6 +164,7 @@ class NumberToken:
     hard: bool = True
     reason: str = ""
     span: Span | None = None
+    noun: str = ""  # the counted word after a unit-less number ("4 nodes"), lower case
 
     @property
     def percent(self) -> bool:
@@ -160,7 +180,7 @@ class NumberToken:
         # the constructor directly: dataclasses.replace inspects the fields on every call
         return NumberToken(self.text, self.start + offset, self.end + offset, self.value,
                            self.keys, self.unit, self.approx, self.role, self.hard,
-                           self.reason, span if span is not None else self.span)
+                           self.reason, span if span is not None else self.span, self.noun)
 
 
 @dataclass(frozen=True)
@@ -201,11 +221,25 @@ class NumberPolicy:
 def _compile_all(sources: Iterable[str], what: str) -> tuple[re.Pattern[str], ...]:
     out = []
     for p in sources:
+        check_pattern(p, f"{what} pattern")
         try:
             out.append(re.compile(p))
         except re.error as exc:
             raise ValueError(f"invalid {what} pattern {p!r}: {exc}") from None
     return tuple(out)
+
+
+def check_pattern(pattern: str, what: str) -> None:
+    """Refuse a user regex that is invalid or can backtrack without end (``(a+)+``).
+
+    The check is ``reportlint.check_regex``, shared with every rule option that
+    holds a regex; ``what`` names the setting in the error.
+    """
+    from reportlint.regexcheck import check_regex
+
+    problem = check_regex(pattern)
+    if problem is not None:
+        raise ValueError(f"{what}: {problem}")
 
 
 DEFAULT_POLICY = NumberPolicy()
@@ -252,6 +286,7 @@ def scan(text: str, policy: NumberPolicy = DEFAULT_POLICY,
             last_end = tok.end
     if len(tokens) > 1:
         _pair(text, tokens)
+        _continue_references(text, tokens)
     if policy.ignore != NON_HARD_KINDS:
         kept = frozenset(policy.ignore)
         tokens = [t if t.hard or t.reason in kept else replace(t, hard=True, reason="")
@@ -302,6 +337,10 @@ def _number(text: str, m: re.Match[str], heading: bool,
     if before == "-" and s >= 2 and (text[s - 2].isalpha() or text[s - 2] == "_" or (
             text[s - 2].isdigit() and prev_end != s - 1)):
         return None  # gpt-4, covid-19, top-5, FY2024-25: the tail of a name
+    if before == "/" and _ID_BEFORE_SLASH.search(text, max(0, s - 24), s):
+        return None  # the 04 of CHECK-03/04: a second id
+    if before == "_" or (before == "-" and s >= 2 and text[s - 2] == "-"):
+        return None  # run_05, lr--4: parts of a name
     negative = False
     if before in ("-", "\u2212") and (s < 2 or not (text[s - 2].isalnum() or text[s - 2] in ".)")):
         negative = True
@@ -323,9 +362,12 @@ def _number(text: str, m: re.Match[str], heading: bool,
             reason = "footnote" if mark == "^" else "reference"
         elif not reason:
             reason = _context_reason(text, start, end, mant, exp, unit, approx, heading)
+    if not unit and s > 0:
+        unit = _unit_of_key(text, s)
     keys = _keys(value, unit)
+    noun = "" if unit and unit not in _MULTIPLIERS else _noun_after(text, end)
     return NumberToken(text[s:end], s, end, value, keys, unit, approx, "",
-                       not reason, reason)
+                       not reason, reason, None, noun)
 
 
 def _context_reason(text: str, start: int, end: int, mant: str, exp: str | None,
@@ -379,6 +421,141 @@ def _at_line_start(text: str, start: int) -> bool:
     return j == 0 or text[j - 1] == "\n"
 
 
+# a key or constant whose name ends with a unit: TIMEOUT_MS = 2500, "latency_ms": 41,
+# duration_s: 95, size-mb: 12
+_KEY_UNIT = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*[_-](?P<u>ms|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours|"
+    r"d|days|kb|mb|gb|tb|bytes|pct|percent)[\"']?\s*[:=]\s*[\"']?$", re.IGNORECASE)
+_KEY_UNITS = {"ms": "ms", "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min",
+              "mins": "min", "minutes": "min", "h": "h", "hrs": "h", "hours": "h", "d": "d",
+              "days": "d", "kb": "KB", "mb": "MB", "gb": "GB", "tb": "TB", "bytes": "B",
+              "pct": "%", "percent": "%"}
+
+
+def _unit_of_key(text: str, start: int) -> str:
+    """The unit a key or constant's name gives its value (``TIMEOUT_MS = 2500``), or ''.
+
+    Only right after ``=`` or ``:``, so prose is untouched.
+    """
+    j = start - 1
+    while j >= 0 and text[j] in " \t\"'":
+        j -= 1
+    if j < 0 or text[j] not in "=:":
+        return ""
+    m = _KEY_UNIT.search(text, max(0, start - 48), start)
+    return _KEY_UNITS[m.group("u").lower()] if m else ""
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The counted word right after a unit-less number ("4 nodes" -> "nodes"), or ''.
+
+    Only a lower-case word of three letters or more that is not a function word:
+    ``4 of 5`` counts nothing, ``12 engineers`` counts engineers.
+    """
+    m = _NOUN_AFTER.match(text, end)
+    if m is None:
+        return ""
+    word = m.group(1)
+    return "" if word in _NOT_NOUNS else word
+
+
+# ----------------------------------------------------------------------------- units
+#: Unit families and scales. A number matches its source only with a compatible unit:
+#: the same family (and, where the family converts, the same magnitude in a common
+#: scale: 1.5 GB = 1,500 MB), or a unit-less value on either side.
+_SCALES: dict[str, tuple[str, Decimal | None]] = {}
+
+
+def _family(name: str, scale: dict[str, int | str | None]) -> None:
+    for unit, factor in scale.items():
+        _SCALES[unit] = (name, None if factor is None else Decimal(str(factor)))
+
+
+_family("size", {"B": 1, "byte": 1, "bytes": 1, "KB": 1000, "kB": 1000, "MB": 10**6,
+                 "GB": 10**9, "TB": 10**12, "PB": 10**15, "KiB": 2**10, "MiB": 2**20,
+                 "GiB": 2**30, "TiB": 2**40})
+_family("time", {"ns": "1e-9", "us": "1e-6", "µs": "1e-6", "μs": "1e-6", "ms": "0.001",
+                 "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60,
+                 "mins": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600,
+                 "hrs": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400,
+                 "days": 86400, "wk": 604800, "week": 604800, "weeks": 604800})
+_family("month", {"month": None, "months": None})
+_family("year", {"yr": None, "yrs": None, "year": None, "years": None})
+_family("percent", {"%": None})
+_family("points", {"pp": None, "pt": None, "pts": None})
+_family("permille", {"‰": None})
+_family("ratio", {"x": None, "X": None, "×": None})
+_family("frequency", {"Hz": 1, "kHz": 1000, "MHz": 10**6, "GHz": 10**9})
+_family("power", {"W": 1, "kW": 1000})
+_family("temperature", {"°": None, "°C": None, "°F": None})
+
+
+def unit_family(unit: str) -> tuple[str, Decimal | None] | None:
+    """(family, scale to the family's base) of a unit; None for no unit or a multiplier."""
+    if not unit or unit in _MULTIPLIERS:
+        return None
+    return _SCALES.get(unit, (unit, None))
+
+
+def units_compatible(report: NumberToken, unit: str, noun: str, value: Decimal | None,
+                     ) -> bool:
+    """Whether a source number (``unit``, ``noun``, ``value``: its magnitude as
+    written) can be the report's ``report`` number.
+
+    - the same magnitude, both units unit-less or of one family (``70%`` =
+      ``70 %`` = ``70 percent``; ``2 h`` = ``2 hours``), or a unit-less source
+      value (YAML, JSON, a code constant) for any report unit: a match;
+    - a unit on one side and a counted word on the other (``4%`` against
+      ``4 nodes``, ``12 engineers`` against ``12%``): no match;
+    - two units of one convertible family and equal magnitudes once scaled
+      (``1.5 GB`` = ``1,500 MB``): a match; other families never match
+      (``90 seconds`` is not ``90 minutes``, ``3.2 GB`` is not ``3.2 TB``).
+    """
+    mine = unit_family(report.unit)
+    theirs = unit_family(unit)
+    if value is not None and value != abs(report.value):
+        if value in report.keys:  # 70% as 0.7, 2.2k as 2200: a bare value in the source
+            return theirs is None
+        # found under a converted magnitude: only the same value in another scale
+        return (mine is not None and theirs is not None and mine[0] == theirs[0]
+                and mine[1] is not None and theirs[1] is not None
+                and abs(report.value) * mine[1] == value * theirs[1])
+    if mine is None and theirs is None:
+        return True
+    if mine is None:
+        return not report.noun or report.unit in _MULTIPLIERS
+    if theirs is None:
+        return not noun
+    if mine[0] != theirs[0]:
+        return False
+    if value is None or mine[1] is None or theirs[1] is None:
+        return mine[1] == theirs[1] or mine[1] is None or theirs[1] is None
+    return abs(report.value) * mine[1] == value * theirs[1]
+
+
+def converted_keys(token: NumberToken) -> tuple[Decimal, ...]:
+    """The token's magnitude in the other units of its family (1.5 GB -> 1500 for MB…).
+
+    For looking a number up where the source writes it in another scale;
+    ``units_compatible`` decides whether an occurrence found so is the same value.
+    """
+    fam = unit_family(token.unit)
+    if fam is None or fam[1] is None:
+        return ()
+    base = abs(token.value) * fam[1]
+    out = []
+    for name, factor in _SCALES.values():
+        if name != fam[0] or factor is None or factor == fam[1]:
+            continue
+        v = (base / factor).normalize()
+        exponent = v.as_tuple().exponent
+        if v != v.to_integral_value() and isinstance(exponent, int) and -exponent > 6:
+            continue  # no one writes 90 s as 0.025 h
+        if v not in out and v not in token.keys:
+            out.append(v)
+    return tuple(out)
+
+
 def _keys(value: Decimal, unit: str) -> tuple[Decimal, ...]:
     mag = abs(value)
     keys = [mag]
@@ -419,6 +596,24 @@ def _pair(text: str, tokens: list[NumberToken]) -> None:
             reason_b = "scale"  # the 5 of 4.06/5 is a scale, not a measurement
         b = replace(b, role=rb, reason=reason_b, hard=not reason_b)
         tokens[i], tokens[i + 1] = a, b
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+
+
+def _continue_references(text: str, tokens: list[NumberToken]) -> None:
+    """``Slice 2 and 5``, ``steps 3, 4 and 7``: later ids of one list are ids too; and
+    ``24/7`` is a phrase, not a ratio."""
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if prev.text == "24" and tok.text == "7" and text[prev.end:tok.start] == "/":
+            tokens[i - 1] = replace(prev, hard=False, reason="reference")
+            tokens[i] = replace(tok, hard=False, reason="reference")
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if prev.reason == "reference" and tok.hard and not tok.unit and not tok.noun \
+                and _LIST_GAP.fullmatch(text, prev.end, tok.start):
+            tokens[i] = replace(tok, hard=False, reason="reference")
 
 
 def _apply_patterns(text: str, tokens: list[NumberToken],

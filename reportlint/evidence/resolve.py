@@ -13,6 +13,16 @@ a ``file://`` URL, a Windows drive or UNC path, or ``..`` climbing out of the
 root from every base. A path whose real location (after symbolic links)
 leaves the root is refused too. These are ``OUTSIDE`` with the reason.
 
+Not evidence, whatever exists: files the repository ignores (its
+``.gitignore`` files, read with ``pathspec`` for exact git semantics),
+version-control folders and the configured ``skip_dirs``, the ``exclude``
+patterns (vendored and generated trees), and the run's own outputs,
+baseline and configuration (``excluded``). Such a file is not listed, not
+found by name, and a citation of it is ``IGNORED`` with the reason.
+
+A special file (a FIFO, a socket, a device) is ``UNREADABLE``, decided by
+``stat`` before anything is opened, so a cited FIFO never blocks the run.
+
 Containment is checked on ``os.path.realpath`` before anything is opened,
 and the tree walk never descends into symbolic links, so no file outside the
 root is ever opened or listed. ``http(s)`` URLs are ``EXTERNAL``: nothing to
@@ -22,6 +32,7 @@ open, nothing to check.
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import posixpath
 import re
@@ -40,6 +51,9 @@ class Status(enum.Enum):
     AMBIGUOUS = "ambiguous"
     OUTSIDE = "outside"
     EXTERNAL = "external"
+    IGNORED = "ignored"  # exists, but is not evidence (.gitignore, excludes, own outputs)
+    UNREADABLE = "unreadable"  # exists, but is no regular file (FIFO, socket, device)
+    GLOB = "glob"  # a pattern: ``candidates`` are the files it matches
 
 
 @dataclass(frozen=True)
@@ -61,7 +75,16 @@ class Resolution:
 
     @property
     def ok(self) -> bool:
-        return self.status in (Status.RESOLVED, Status.DIRECTORY)
+        return self.status in (Status.RESOLVED, Status.DIRECTORY, Status.GLOB)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files to verify against: the resolved file, or a glob's matches."""
+        if self.status is Status.RESOLVED:
+            return (self.path,)
+        if self.status is Status.GLOB:
+            return self.candidates
+        return ()
 
 
 class OutsideRootError(OSError):
@@ -103,11 +126,15 @@ class FileTree:
     """
 
     def __init__(self, root: str | os.PathLike[str],
-                 skip_dirs: tuple[str, ...] = DEFAULT_SKIP_DIRS) -> None:
+                 skip_dirs: tuple[str, ...] = DEFAULT_SKIP_DIRS,
+                 exclude: tuple[str, ...] = (),
+                 excluded: tuple[str, ...] = ()) -> None:
         self.root = Path(root)
         self.real_root = os.path.realpath(self.root)
         self.skip_dirs = frozenset(skip_dirs)
+        self.ignore = Ignore(self.real_root, exclude, excluded)
         self._files: list[str] | None = None
+        self._links: set[str] = set()  # listed entries that are symbolic links
         self._dirs: set[str] = set()
         self._by_name: dict[str, list[str]] = defaultdict(list)
         self._by_folded: dict[str, list[str]] = defaultdict(list)
@@ -149,14 +176,17 @@ class FileTree:
                 r = f"{rel}/{e.name}" if rel else e.name
                 try:
                     if e.is_symlink():
-                        files.append(r)  # never followed here
+                        if not self.ignore.reason(r, False):
+                            files.append(r)  # never followed here
+                            self._links.add(r)
                     elif e.is_dir(follow_symlinks=False):
-                        if e.name in self.skip_dirs or e.name.endswith(".egg-info"):
+                        if e.name in self.skip_dirs or e.name.endswith(".egg-info") or \
+                                self.ignore.reason(r, True):
                             continue
                         self._dirs.add(r)
                         self._dirs_by_name[e.name].append(r)
                         stack.append((r, e.path))
-                    elif e.is_file(follow_symlinks=False):
+                    elif e.is_file(follow_symlinks=False) and not self.ignore.reason(r, False):
                         files.append(r)
                 except OSError:
                     continue
@@ -167,6 +197,19 @@ class FileTree:
             self._by_folded[name.casefold()].append(f)
         self._files = files
 
+    def is_plain(self, rel: str) -> bool:
+        """A listed regular file reached without any link: its real path is root/rel.
+
+        The walk descends into no linked folder and lists links apart, so such a
+        file needs no ``realpath`` (a search over thousands of files saves one each).
+        """
+        self.files  # noqa: B018
+        return rel not in self._links and rel in self._plain
+
+    @functools.cached_property
+    def _plain(self) -> frozenset[str]:
+        return frozenset(f for f in self.files if f not in self._links)
+
     # ------------------------------------------------------------------ safe access
     def real(self, rel: str) -> str:
         """The real path of root-relative ``rel``; ``OutsideRootError`` if it leaves the root."""
@@ -176,7 +219,8 @@ class FileTree:
         return real
 
     def probe(self, rel: str) -> str:
-        """``file``, ``dir``, ``outside`` or ``missing`` for a root-relative path."""
+        """``file``, ``dir``, ``outside``, ``missing`` or ``special:<what>`` for a
+        root-relative path (``stat`` only: nothing is opened)."""
         try:
             real = self.real(rel)
         except OutsideRootError:
@@ -187,7 +231,9 @@ class FileTree:
             return "missing"
         if stat.S_ISDIR(st.st_mode):
             return "dir"
-        return "file" if stat.S_ISREG(st.st_mode) else "missing"
+        if stat.S_ISREG(st.st_mode):
+            return "file"
+        return "special:" + _special_kind(st.st_mode)
 
     def is_link(self, rel: str) -> bool:
         """``rel`` itself is a symbolic link (not followed; nothing is opened)."""
@@ -207,6 +253,9 @@ class FileTree:
         cannot block the run).
         """
         real = self.real(rel)
+        st = os.stat(real)
+        if not stat.S_ISREG(st.st_mode):  # before open: a FIFO would block it
+            raise OSError(f"{rel}: {_special_kind(st.st_mode)}, not a regular file")
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         fd = os.open(real, flags)
         try:
@@ -266,6 +315,8 @@ class Resolver:
         p = raw.replace("\\", "/")
         want_dir = p.endswith("/")
         norm = posixpath.normpath(p)
+        if any(ch in norm for ch in "*?["):
+            return self._glob(cited, norm, folder)
         bases = [("root", "")]
         if folder:
             bases.append(("report", folder))
@@ -280,6 +331,14 @@ class Resolver:
             if kind == "outside":
                 return Resolution(cited, Status.OUTSIDE, reason=(
                     "a symbolic link on the way leads outside the sources root"))
+            if kind != "missing":
+                why = self.tree.ignore.reason(self.tree.relative(rel), kind == "dir")
+                if why:
+                    return Resolution(cited, Status.IGNORED, self.tree.relative(rel),
+                                      reason=why, via=via)
+            if kind.startswith("special:"):
+                return Resolution(cited, Status.UNREADABLE, self.tree.relative(rel),
+                                  reason=kind.split(":", 1)[1], via=via)
             if kind == "file":
                 return Resolution(cited, Status.RESOLVED, self.tree.relative(rel), via=via)
             if kind == "dir":
@@ -320,6 +379,125 @@ class Resolver:
                      if (f.casefold().endswith("/" + folded) or f.casefold() == folded)
                      and not (f == norm or f.endswith(suffix)))
         return Resolution(cited, Status.MISSING, candidates=near, reason="no such file")
+
+
+    def _glob(self, cited: str, norm: str, folder: str | None) -> Resolution:
+        """A glob: the listed files it matches, against the root then the report's folder."""
+        import fnmatch
+
+        for via, base in (("root", ""), ("report", folder or "")):
+            if via == "report" and not folder:
+                continue
+            pattern = posixpath.join(base, norm) if base else norm
+            found = tuple(f for f in self.tree.files if fnmatch.fnmatchcase(f, pattern))
+            if found:
+                return Resolution(cited, Status.GLOB, candidates=found, via=via)
+        return Resolution(cited, Status.MISSING, reason="the pattern matches no file")
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+#: reportlint's own files: outputs, baseline, configuration, cache. Never evidence.
+OWN_FILES = ("*.sarif", ".reportlint.yml", ".reportlint.yaml", ".reportlint-baseline.json",
+             ".reportlint_cache/")
+
+
+class Ignore:
+    """What under the root is not evidence, and why (see the module docstring).
+
+    ``.gitignore`` files are read once each (the root's and every folder's
+    on the way to a path), with ``pathspec``'s git semantics; a deeper file
+    overrides a shallower one, as in git.
+    """
+
+    def __init__(self, real_root: str, exclude: tuple[str, ...] = (),
+                 excluded: tuple[str, ...] = ()) -> None:
+        import pathspec
+
+        self.real_root = real_root
+        self._pathspec = pathspec
+        self.exclude = _Matcher(pathspec.GitIgnoreSpec.from_lines([*OWN_FILES, *exclude]))
+        self.excluded = frozenset(excluded)
+        self._specs: dict[str, object | None] = {}
+
+    def _spec(self, folder: str) -> object | None:
+        if folder not in self._specs:
+            path = os.path.join(self.real_root, folder, ".gitignore")
+            spec = None
+            try:
+                if os.path.isfile(path) and os.path.getsize(path) <= 1_000_000:
+                    with open(path, encoding="utf-8", errors="replace") as fh:
+                        spec = _Matcher(self._pathspec.GitIgnoreSpec.from_lines(
+                            fh.read().splitlines()))
+            except OSError:
+                spec = None
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+    def reason(self, rel: str, is_dir: bool) -> str:
+        """Why root-relative ``rel`` is not evidence, or ''."""
+        if rel in self.excluded:
+            return "it is an output, baseline or configuration of this reportlint run"
+        key = rel + "/" if is_dir else rel
+        if self.exclude.check(key):
+            return "it matches the evidence.exclude patterns (vendored or generated)"
+        parts = rel.split("/")
+        if any(p in _VCS for p in parts[:-1 if not is_dir else None]):
+            return "it is inside a version-control folder"
+        verdict = None
+        where = ""
+        for depth in range(len(parts)):
+            folder = "/".join(parts[:depth])
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            sub = "/".join(parts[depth:]) + ("/" if is_dir else "")
+            include = spec.check(sub)  # type: ignore[attr-defined]
+            if include is not None:
+                verdict = include
+                where = f"{folder}/.gitignore" if folder else ".gitignore"
+        return f"the repository ignores it ({where})" if verdict else ""
+
+
+_VCS = frozenset({".git", ".hg", ".svn", ".bzr"})
+_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+class _Matcher:
+    """A ``pathspec`` spec, checked with one combined expression when it can be.
+
+    A spec of include patterns only (no ``!`` negation) matches a path when any
+    pattern does: one alternation of the patterns' own expressions answers that
+    in one call instead of one call per pattern (thousands of paths per run).
+    With a negation, the order of patterns matters: ``check_file`` decides.
+    """
+
+    def __init__(self, spec: object) -> None:
+        self.spec = spec
+        patterns = [p for p in spec.patterns  # type: ignore[attr-defined]
+                    if p.include is not None and p.regex is not None]
+        self.combined: re.Pattern[str] | None = None
+        if patterns and all(p.include for p in patterns):
+            self.combined = re.compile("|".join(
+                f"(?:{_GROUP.sub('(?:', p.regex.pattern)})" for p in patterns))
+        self.empty = not patterns
+
+    def check(self, path: str) -> bool | None:
+        """True: ignored; False: re-included by a negation; None: no pattern matches."""
+        if self.empty:
+            return None
+        if self.combined is not None:
+            return True if self.combined.search(path) else None
+        result = self.spec.check_file(path)  # type: ignore[attr-defined]
+        return result.include
 
 
 def _refuse(raw: str) -> str:

@@ -1,43 +1,41 @@
 """Hover on a source tag: what each citation resolved to, and whether the numbers were found.
 
-``describe_tag`` is the one function that reads the evidence layer: it uses
-the API of ``reportlint.evidence`` (``claims_for``, ``sources_for``,
-``verify.checks_for``), so that when the rule Context gains a typed evidence
-facade, this is the only place to re-point. Everything it reads lies under the
-sources root (the evidence layer refuses anything else).
+``describe_tag`` is the one function that reads the evidence layer, through
+the rule Context's typed facade (``ctx.evidence``), so it describes exactly
+what the rules read. Everything it reads lies under the sources root (the
+evidence layer refuses anything else).
 """
 
 from __future__ import annotations
 
 from reportlint.document import Document
-from reportlint.evidence import Citation, Status, Tag, claims_for, settings_for, sources_for
-from reportlint.evidence.verify import checks_for, report_path
+from reportlint.evidence import Citation, Status, Tag
+from reportlint.evidence.state import ResolvedCitation
 from reportlint.rule import Context
 from reportlint.span import Position, Span
 
 _STATUS = {"scope": "found in the cited part", "file": "found in the cited file, "
-           "outside the cited part", "missing": "**not found** in the cited files"}
+           "outside the cited part", "rounded": "found in the cited part, rounded",
+           "missing": "**not found** in the cited files"}
 
 
 def _contains(span: Span, at: Position) -> bool:
     return span.start <= at < span.end or span.start == at
 
 
-def _citation(c: Citation, ctx: Context) -> str:
-    if c.external or not c.path:
-        return f"- {c.qualifier or 'an external source'}: nothing to check against"
-    sources = sources_for(ctx, settings_for(ctx))
-    res = sources.resolve(c.path, report_path(ctx))
+def _citation(c: Citation, rc: ResolvedCitation | None, ctx: Context) -> str:
+    if rc is None or c.external or not c.path or rc.document:
+        return f"- {c.qualifier or c.text or 'an external source'}: nothing to check against"
+    res = rc.resolution
     where = f"`{c.path}`"
     if res.status is Status.RESOLVED:
         parts = [f"{where} → `{res.path}`"]
-        index = sources.index(res.path)
+        index = ctx.evidence.index(res.path)
         for name in c.sections:
             found = index.find_section(name)
             parts.append(", ".join(f"§{s.name} (lines {s.line}–{s.end_line})" for s in found)
                          if found else f"§{name} **not found**")
-        if c.lines is not None:
-            parts.append(f"lines {c.lines[0]}–{c.lines[1]}")
+        parts += [f"lines {a}–{b}" for a, b in c.ranges]
         return "- " + ", ".join(parts)
     if res.status is Status.DIRECTORY:
         return f"- {where} → the folder `{res.path}/` (nothing to check numbers against)"
@@ -46,19 +44,26 @@ def _citation(c: Citation, ctx: Context) -> str:
             f"`{p}`" for p in res.candidates)
     if res.status is Status.OUTSIDE:
         return f"- {where}: **outside the sources root**, not read"
+    if res.status in (Status.IGNORED, Status.UNREADABLE):
+        return f"- {where}: **not read**: {res.reason}"
+    if res.status is Status.GLOB:
+        return f"- {where} → {len(res.candidates)} files"
     return f"- {where}: **no such file** under the sources root"
 
 
 def describe_tag(doc: Document, ctx: Context, at: Position) -> tuple[Span, str] | None:
     """The span of the source tag at ``at`` and a Markdown description of it, or None."""
-    claims = claims_for(ctx, doc, settings_for(ctx))
+    ev = ctx.evidence
+    claims = ev.claims(doc)
     tag: Tag | None = next((t for t in claims.tags if _contains(t.span, at)), None)
     if tag is None:
         return None
     lines = ["**reportlint: source tag**", ""]
-    lines += [_citation(c, ctx) for c in tag.citations] or ["- no citation in this tag"]
+    resolved = {id(rc.citation): rc for rc in ev.citations(doc)}
+    lines += [_citation(c, resolved.get(id(c)), ctx) for c in tag.citations] or [
+        "- no citation in this tag"]
     numbers = []
-    for check in checks_for(ctx, doc):
+    for check in ev.checks(doc):
         if not any(cover.tag == tag for cover in check.claim.covers):
             continue
         if not check.verifiable:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportlint.evidence.anchors import _LABEL, _LABEL_JOINERS, AnchorKey, anchor_key, github_slug
-from reportlint.evidence.sourceindex import _PLAIN_NAME
+from reportlint.evidence.sources import _PLAIN_NAME
 
 _MARKUP = re.compile(r"[*`§]")
 _LEADING_HASHES = re.compile(r"^#+\s*")

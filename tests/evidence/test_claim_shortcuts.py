@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportlint.document import Document
-from reportlint.evidence.citations import Ranges, _parse_list, _simple_list, parse_list
+from reportlint.evidence.citations import Ranges, is_path, parse_list
 from reportlint.evidence.claims import _only_tags
 from reportlint.evidence.numbers import scan
 from reportlint.evidence.sentences import _has_letter
@@ -70,12 +70,19 @@ def test_has_letter_equals_any_isalpha(text: str, lo: int, hi: int) -> None:
 def test_tag_scan_skips_only_prose_without_a_parenthesis(text: str) -> None:
     assert DEFAULT_SETTINGS.tag_hint == "("
     # the same patterns without the shortcut (tag_hint is None for any other pattern)
-    plain = EvidenceSettings(tag_pattern=DEFAULT_SETTINGS.tag_pattern + "|(?!)")
+    assert DEFAULT_SETTINGS.opener_re is not None
+    plain = EvidenceSettings(tag_pattern=DEFAULT_SETTINGS.tag_re.pattern + "|(?!)",
+                             tag_opener=DEFAULT_SETTINGS.opener_re.pattern)
     assert plain.tag_hint is None
     for block in Document(text).blocks:
         prose = getattr(block, "prose", None)
         if prose is not None:
-            assert scan_tags(prose) == scan_tags(prose, plain)
+            fast, slow = scan_tags(prose), scan_tags(prose, plain)
+            # a raw pattern has no "Source:" label form: compare the tags both read
+            assert tuple(t for t in fast.tags if t.form != "label") == slow.tags
+            # the same problems; messages name the keyword each setting shows
+            assert [(p.span, p.code) for p in fast.problems] == \
+                [(p.span, p.code) for p in slow.problems]
 
 
 def test_shifted_keeps_every_field() -> None:
@@ -114,21 +121,19 @@ BODY_PARTS = ["a.md", "docs/x.md", "S01_overview.md", "e.g", "`a.md`", "a.md:3",
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_simple_citation_lists_read_as_the_general_reading(seed: int) -> None:
+def test_random_citation_lists_read_without_error(seed: int) -> None:
+    """Any body reads: file citations are path-like, every span is inside the body."""
     rng = random.Random(seed)
-    simple = 0
     for _ in range(1500):
-        if rng.random() < 0.5:
-            body = (rng.choice(BODY_PARTS[:10]) + rng.choice([" ", "  ", "\n", "\t "]) + "§"
-                    + "".join(rng.choice(BODY_PARTS[18:]) for _ in range(rng.randrange(0, 3))))
-        else:
-            body = "".join(rng.choice(BODY_PARTS) for _ in range(rng.randrange(1, 7)))
+        body = "".join(rng.choice(BODY_PARTS) for _ in range(rng.randrange(1, 7)))
         doc = Document("x " + body)
         prose = getattr(doc.blocks[0], "prose", None) if doc.blocks else None
         if prose is None:
             continue
         code = Ranges(list(prose.code_ranges))
         lo, hi = 2, len(prose.text)
-        simple += _simple_list(prose, lo, hi, code) is not None
-        assert parse_list(prose, lo, hi, code) == _parse_list(prose, lo, hi, code)
-    assert simple > 200  # the shortcut is taken often
+        cites, _problems = parse_list(prose, lo, hi, code)
+        for c in cites:
+            assert c.kind in ("file", "url", "bare")
+            if c.kind == "file" and " " not in c.path:
+                assert is_path(c.path) or c.ranges, (body, c)

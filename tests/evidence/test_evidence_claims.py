@@ -8,7 +8,7 @@ import pytest
 from ev_helpers import at
 
 from reportlint.document import Document
-from reportlint.evidence import claims_for, extract, sentences
+from reportlint.evidence import extract, sentences
 from reportlint.evidence.numbers import NumberPolicy, canonical
 from reportlint.evidence.settings import EvidenceSettings
 from reportlint.rule import Context
@@ -211,9 +211,9 @@ def test_problems_are_collected_with_spans() -> None:
     doc = Document("A 1 (source: ).\n\n| k | Source |\n|---|---|\n| 2 | a.md \\| b.md |\n\n"
                    "B 3 (source a.md)\n")
     got = extract(doc)
-    # an escaped pipe in a Source cell is an unknown separator too
+    # an escaped pipe in a Source cell is a connector, like "and" or "+"
     assert [(p.code, p.span.start.line) for p in got.problems] == [
-        ("empty", 1), ("separator", 5), ("missing-colon", 7)]
+        ("empty", 1), ("missing-colon", 7)]
 
 
 # --------------------------------------------------------------------------- the fixture report
@@ -241,14 +241,14 @@ def test_fixture_report_end_to_end() -> None:
     assert got.problems == ()
 
 
-def test_claims_for_shares_one_extraction_per_document(tmp_path: Path) -> None:
+def test_the_facade_shares_one_extraction_per_document(tmp_path: Path) -> None:
     doc = Document("Tests 2200.\n")
     ctx = Context(tmp_path, "r.md")
-    first = claims_for(ctx, doc)
-    assert claims_for(ctx, doc) is first
-    other = claims_for(ctx, doc, EvidenceSettings(source_columns=("ref",)))
-    assert other is not first
-    assert other == first
+    first = ctx.evidence.claims(doc)
+    assert ctx.evidence.claims(doc) is first
+    other = Context(tmp_path, "r.md", evidence_config={"source-columns": ["ref"]})
+    assert other.evidence.claims(doc) is not first
+    assert other.evidence.claims(doc) == first
 
 
 def test_no_sentence_break_inside_a_tag_after_its_code_span() -> None:

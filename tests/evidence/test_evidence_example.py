@@ -35,7 +35,8 @@ PLANTED: list[dict[str, Any]] = [
                 "under the sources root",
      "related": [("examples/executive-summary/M32_fullaudit.md", 6, 61, 67, "38,400")]},
     {"rule": "RL307", "at": (104, 23, 28), "text": "1,204",
-     "message": '"backend tests" is 1,204 here but 1,318 at line 16; report the most recent '
+     "message": '"backend tests" is 1,204 here but 1,318 at line 16 (the same label and '
+                "unit, and no trend wording in either place); report the most recent "
                 "value and note the prior one in a trend bullet",
      "related": [(DRAFT, 16, 51, 56, "1,318")]},
     {"rule": "RL302", "at": (119, 19, 29), "text": "15 seconds",

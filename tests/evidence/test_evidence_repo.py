@@ -9,7 +9,7 @@ import pytest
 from ev_helpers import at
 
 from reportlint.document import Document
-from reportlint.evidence import Sources, extract, sources_for
+from reportlint.evidence import Sources, extract
 from reportlint.evidence.numbers import scan
 from reportlint.evidence.resolve import Status
 from reportlint.evidence.settings import EvidenceSettings
@@ -46,7 +46,8 @@ def test_index_for_resolution(sources: Sources) -> None:
 
 def test_too_large_source_is_skipped_by_setting(repo: Path) -> None:
     small = Sources(repo, EvidenceSettings(max_file_bytes=100))
-    assert small.index("tunix-rt.md").skipped == "larger than 100 bytes"
+    assert small.index("tunix-rt.md").skipped == \
+        "it is larger than evidence.max-file-bytes (569 > 100 bytes)"
     assert small.index("logs/ci.txt").skipped == ""
 
 
@@ -54,7 +55,8 @@ def test_occurrences_across_the_root(sources: Sources) -> None:
     locs = sources.occurrences(scan("2,200")[0], exclude=[REPORT])
     assert [(loc.path, loc.line) for loc in locs] == [
         ("configs/train.yaml", 8), ("logs/ci.txt", 1), ("tunix-rt.md", 3), ("tunix-rt.md", 32)]
-    assert locs[0].key == "notes"
+    # a search reads lines, not key paths: the place is the line of the value
+    assert locs[0].text == "2,200"
     assert sources.occurrences(Decimal(2200), exclude=[REPORT], limit=1) == locs[:1]
 
 
@@ -92,12 +94,14 @@ def test_suggest_single_number(sources: Sources) -> None:
 
 def test_sources_for_shares_one_instance_per_run(repo: Path) -> None:
     shared: dict[str, object] = {}
-    a = sources_for(Context(repo, "reports/summary.md", shared))
-    b = sources_for(Context(repo, "reports/local.md", shared))
+    a = Context(repo, "reports/summary.md", shared).evidence.sources
+    b = Context(repo, "reports/local.md", shared).evidence.sources
     assert a is b
     assert a.resolve("tunix-rt.md").status is Status.RESOLVED
-    other = sources_for(Context(repo, "x.md", shared), EvidenceSettings(max_file_bytes=10))
+    raw = {"max-file-bytes": 10}
+    other = Context(repo, "x.md", shared, evidence_config=raw).evidence.sources
     assert other is not a
+    assert other.settings == EvidenceSettings(max_file_bytes=10)
 
 
 def test_fixture_report_cross_check_pipeline(repo: Path, sources: Sources) -> None:
@@ -150,7 +154,9 @@ def test_check_names_the_occurrence_written_with_the_same_unit(tmp_path: Path) -
                                      "The first run took 5 hours.\n\n## M29\n\nNothing.\n")
     doc = Document("# R\n\nThe first run took 5 hours (source: log.md §M29).\n")
     (claim,) = extract(doc).hard
-    check = check_claim(claim, Sources(tmp_path), tmp_path / "r.md")
+    sources = Sources(tmp_path)
+    resolved = {id(c): sources.resolve(c.path, tmp_path / "r.md") for c in claim.citations}
+    check = check_claim(claim, sources, resolved)
     (n,) = check.numbers
     assert n.status == "file"
     assert [(loc.line, loc.text) for loc in n.found] == [(9, "5 hours"), (5, "5")]

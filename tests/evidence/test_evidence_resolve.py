@@ -258,7 +258,7 @@ def test_read_bytes_refuses_a_link_outside_without_opening(repo: Path, outside: 
 def test_index_of_a_link_outside_is_skipped_not_read(repo: Path, outside: Path,
                                                      audit: list[tuple[str, str]]) -> None:
     idx = Sources(repo).index("docs/leak.md")
-    assert idx.skipped == "outside the sources root"
+    assert idx.skipped == "it is outside the sources root"
     assert idx.numbers == {}
     assert _outside_events(audit, outside) == []
 
@@ -268,8 +268,9 @@ def test_fifo_is_not_read(tmp_path: Path) -> None:
         pytest.skip("no FIFOs here")
     os.mkfifo(tmp_path / "pipe.md")
     sources = Sources(tmp_path)
-    assert sources.resolve("pipe.md").status is Status.MISSING
-    assert sources.index("pipe.md").skipped.startswith("unreadable")
+    res = sources.resolve("pipe.md")
+    assert (res.status, res.reason) == (Status.UNREADABLE, "a FIFO (named pipe)")
+    assert sources.index("pipe.md").skipped == "a FIFO (named pipe), not a regular file"
 
 
 def test_the_audit_detector_would_see_an_outside_read(outside: Path,

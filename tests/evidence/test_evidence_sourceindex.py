@@ -10,7 +10,7 @@ from ev_helpers import at
 
 from reportlint.evidence.anchors import AnchorTable, anchor_key, matches
 from reportlint.evidence.numbers import scan
-from reportlint.evidence.sourceindex import SourceIndex, SourceSection, kind_of
+from reportlint.evidence.sources import SourceIndex, SourceSection, kind_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "repo"
 
@@ -318,11 +318,12 @@ def test_too_large_is_skipped() -> None:
 
 
 def test_not_utf8_is_skipped() -> None:
-    assert SourceIndex.build("l1.txt", "café 12".encode("latin-1")).skipped == "not UTF-8 text"
+    assert SourceIndex.build("l1.txt", "café 12".encode("latin-1")).skipped == \
+        "it is not UTF-8 text (invalid byte at offset 3)"
 
 
 def test_binary_is_skipped() -> None:
-    assert SourceIndex.build("img.png", b"\x89PNG\x00\x01").skipped == "binary file"
+    assert SourceIndex.build("img.png", b"\x89PNG\x00\x01").skipped == "it is a binary file"
 
 
 def test_bom_and_crlf_are_normalised() -> None:

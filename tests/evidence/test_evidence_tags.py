@@ -195,25 +195,19 @@ def test_prose_parenthesis_is_not_a_tag() -> None:
     assert scan.problems == ()
 
 
-def test_section_without_path() -> None:
+def test_section_without_path_names_a_document() -> None:
     scan = scan_tags(prose("x (source: §M15)"))
-    assert scan.tags[0].citations == ()
-    assert [(p.code, p.span) for p in scan.problems] == [("no-path", at(1, 12, 16))]
+    (c,) = scan.tags[0].citations
+    assert (c.kind, c.path, c.sections) == ("bare", "", ("M15",))
+    assert scan.problems == ()
 
 
-def test_pipe_separator_is_reported_but_both_citations_kept() -> None:
-    scan = scan_tags(prose("x (source: a.md | b.md)"))
+@pytest.mark.parametrize("body", ["a.md | b.md", "a.md and b.md", "a.md + b.md", "a.md & b.md",
+                                  "a.md per b.md", "a.md vs b.md", "a.md, confirmed in b.md"])
+def test_connectors_are_words_not_errors(body: str) -> None:
+    scan = scan_tags(prose(f"x (source: {body})"))
     assert [c.path for c in scan.tags[0].citations] == ["a.md", "b.md"]
-    assert [(p.code, p.span) for p in scan.problems] == [("separator", at(1, 17, 18))]
-
-
-def test_word_separator_is_reported() -> None:
-    scan = scan_tags(prose("x (source: a.md and b.md)"))
-    assert [c.path for c in scan.tags[0].citations] == ["a.md", "b.md"]
-    (p,) = scan.problems
-    assert p.code == "separator"
-    assert "'and'" in p.message
-    assert p.span == at(1, 12, 25)
+    assert scan.problems == ()
 
 
 def test_reversed_line_range() -> None:
@@ -229,10 +223,10 @@ def test_tag_inside_code_span_is_an_example() -> None:
 
 
 def test_tag_problems_inside_tags_are_also_on_the_tag() -> None:
-    scan = scan_tags(prose("x (source: a.md | b.md) y (source: )"))
-    assert [p.code for p in scan.tags[0].problems] == ["separator"]
+    scan = scan_tags(prose("x (source: a.md:20-10) y (source: )"))
+    assert [p.code for p in scan.tags[0].problems] == ["lines"]
     assert [p.code for p in scan.tags[1].problems] == ["empty"]
-    assert [p.code for p in scan.problems] == ["separator", "empty"]
+    assert [p.code for p in scan.problems] == ["lines", "empty"]
 
 
 def test_several_tags_in_one_paragraph() -> None:
@@ -255,7 +249,7 @@ def test_custom_pattern_needs_body_group() -> None:
 
 
 def test_invalid_pattern_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="invalid tag pattern"):
+    with pytest.raises(ValueError, match="tag pattern: invalid regular expression"):
         EvidenceSettings(tag_pattern=r"(?P<body>")
 
 

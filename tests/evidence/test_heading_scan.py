@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.document import normalize
-from reportlint.evidence.sourceindex import (
+from reportlint.evidence.sources import (
     _ATX,
     _FENCE,
     _LABEL_LINE,

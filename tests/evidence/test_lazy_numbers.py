@@ -9,7 +9,7 @@ import pytest
 
 from reportlint.document import LineIndex, normalize
 from reportlint.evidence import numbers as num
-from reportlint.evidence.sourceindex import Location, SourceIndex, _blank_urls
+from reportlint.evidence.sources import Location, SourceIndex, _blank_urls
 
 REPO = Path(__file__).resolve().parents[2]
 FILES = sorted(p for p in (*REPO.glob("examples/**/*.md"), *REPO.glob("tests/**/fixtures/**/*.md"),
@@ -24,7 +24,8 @@ def _eager(path: str, text: str) -> dict[object, list[Location]]:
     out: dict[object, list[Location]] = {}
     for tok in num.scan(_blank_urls(text)):
         row = lines.position(tok.start)
-        loc = Location(path, row.line, row.column, row.column + tok.end - tok.start, tok.text)
+        loc = Location(path, row.line, row.column, row.column + tok.end - tok.start, tok.text,
+                       "", tok.unit, tok.noun)
         for k in tok.keys:
             out.setdefault(k, []).append(loc)
     return {k: sorted(v) for k, v in out.items()}

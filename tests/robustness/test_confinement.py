@@ -178,8 +178,9 @@ def test_every_outside_citation_is_rl303_with_its_reason(layout: tuple[Path, Pat
     # a place outside (through the links) as where the numbers occur
     evidence = [f for f in result.findings if f.rule_id in ("RL302", "RL304", "RL305", "RL306")]
     assert render_findings(evidence) == (
-        "19:24-19:26 RL306 error 43 is not in the cited source (inside.md)\n"
-        "    -> inside.md:1:3-1:9 expected in this section\n"
+        "19:24-19:26 RL306 error 43 is not in the cited source (inside.md); the cited "
+        "section says 42 (line 3)\n"
+        "    -> inside.md:3:1-3:3 the cited place says this\n"
         f"21:21-21:27 RL302 error hard claim without a source tag ({SECRET_NUMBER}, 42)\n")
 
 
