@@ -1,5 +1,5 @@
 """``python -m reportlint``: the same as the ``reportlint`` command."""
 
-from reportlint.cli import main
+from reportlint.cli import run
 
-main()
+run()

@@ -582,6 +582,9 @@ class Sources:
                 return SourceIndex.skip(path, f"it is larger than evidence.max-file-bytes "
                                               f"({size:,} > {limit:,} bytes)")
             data = self.tree.read_bytes(path, limit)
+            if own_output(path, data):
+                return SourceIndex.skip(path, "it is a reportlint output, baseline or "
+                                              "configuration, not evidence")
         except OutsideRootError:
             return SourceIndex.skip(path, "it is outside the sources root")
         except PermissionError:
@@ -603,7 +606,7 @@ class Sources:
             real = os.path.join(self.tree.real_root, path) if self.tree.is_plain(path) \
                 else self.tree.real(path)
             data = _read_regular(real, self.settings.max_file_bytes)
-            if data is not None and b"\x00" not in data:
+            if data is not None and b"\x00" not in data and not own_output(path, data):
                 text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError):
             text = None
@@ -753,6 +756,22 @@ class Sources:
             self._texts[key] = ",".join(map(str, lines))
             return lines
         return [int(x) for x in cached.split(",") if x]
+
+
+#: What reportlint writes says so near its start: JSON output has ``"tool": {"name":
+#: "reportlint"``, SARIF ``"driver": {"name": "reportlint"``, a baseline ``"tool":
+#: "reportlint"`` (a package.json of a project named reportlint is still evidence).
+_OWN_OUTPUT_RE = re.compile(rb'"tool"\s*:\s*(?:\{\s*"name"\s*:\s*)?"reportlint"|'
+                            rb'"driver"\s*:\s*\{\s*"name"\s*:\s*"reportlint"')
+_CONFIG_NAMES = (".reportlint.yml", ".reportlint.yaml")
+
+
+def own_output(path: str, data: bytes) -> bool:
+    """Whether a file is one of reportlint's own: a configuration by its name, or an
+    output or baseline of any run (not only this one's) by its first bytes."""
+    if path.rsplit("/", 1)[-1] in _CONFIG_NAMES:
+        return True
+    return data.lstrip()[:1] == b"{" and _OWN_OUTPUT_RE.search(data, 0, 1000) is not None
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)

@@ -13,10 +13,7 @@ keying strings into a cache:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,24 +73,6 @@ class _RunState:
 _UNRESOLVED = Resolution("", Status.EXTERNAL, reason="external")
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The cyclic collector paused for one allocation-heavy pass.
-
-    Reading the claims of a long report allocates a few objects per claim, none
-    in a reference cycle; each allocation burst makes the collector traverse the
-    whole document model again (on 20,000 claims, almost half the time). The
-    collector runs as usual once the pass is over.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 class Evidence:
     """The evidence rules' view of one document and of the run's sources root."""
 
@@ -137,8 +116,7 @@ class Evidence:
     def claims(self, doc: Document) -> Claims:
         """The document's claims, tags and tag problems, extracted once."""
         def compute() -> Claims:
-            with _no_cyclic_gc():
-                return extract(doc, self.settings)
+            return extract(doc, self.settings)
 
         return self._ctx.memo("evidence.claims", compute)
 
@@ -165,8 +143,7 @@ class Evidence:
             resolved = {id(rc.citation): rc.resolution for rc in self.citations(doc)
                         if rc.resolution.ok and not rc.document}
             sources = self.sources
-            with _no_cyclic_gc():
-                return [check_claim(c, sources, resolved) for c in claims.hard if c.covered]
+            return [check_claim(c, sources, resolved) for c in claims.hard if c.covered]
 
         return self._ctx.memo("evidence.checks", compute)
 

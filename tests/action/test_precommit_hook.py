@@ -30,7 +30,7 @@ def test_hook_definition():
     assert hook["require_serial"] is True  # one run, one summary: reportlint has workers
     assert hook["name"] and hook["description"]
     # pre-commit installs the repository as a package: the entry must be its console script
-    assert 'reportlint = "reportlint.cli:main"' in (REPO / "pyproject.toml").read_text()
+    assert 'reportlint = "reportlint.cli:run"' in (REPO / "pyproject.toml").read_text()
 
 
 def test_all_reports_hook_definition():

@@ -107,9 +107,6 @@ def test_a_new_finding_still_fails(project: Path):
             and "(baselined)" not in line]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: reportlint's own outputs, baseline and "
-                   "config are not yet kept out of the evidence (RL306 says the number "
-                   "'occurs elsewhere' in .reportlint-baseline.json)")
 def test_own_outputs_baseline_and_config_are_not_evidence(project: Path):
     _write_then_check(project)
     run_cli("check", "-o", "json:report.json", "--sarif-file", "reportlint.sarif",
