@@ -163,7 +163,7 @@ class Derived:
 
     documents: list[tuple[str, Line]] = field(default_factory=list)
     rules: dict[str, list[tuple[str, Any, Line | None]]] = field(default_factory=dict)
-    evidence: list[tuple[str, str, Line]] = field(default_factory=list)
+    evidence: list[tuple[str, Any, Line]] = field(default_factory=list)
     not_checked: list[Line] = field(default_factory=list)
     covered: list[Line] = field(default_factory=list)  # by the evidence rules
     inputs: set[int] = field(default_factory=set)  # lines of the inputs list
@@ -477,17 +477,14 @@ def _evidence_lines(lines: list[Line], out: Derived, used: set[int]) -> None:
             used.add(ln.number)
 
 
-def tag_settings(opener: str, word: str, closer: str) -> dict[str, str]:
-    """The evidence settings for tags written ``<opener><word>: …<closer>``.
-
-    Today the evidence layer takes a tag regex (with a ``body`` group) and an
-    opener regex; if it grows one setting for the tag syntax, only this
-    function changes.
-    """
+def tag_settings(opener: str, word: str, closer: str) -> dict[str, Any]:
+    """The evidence settings for tags written ``<opener><word>: …<closer>``: the tag
+    syntax's keyword and brackets (the evidence layer derives the pattern and the
+    opener of malformed tags from them); other brackets need the raw pattern."""
+    if opener + closer in ("()", "[]"):
+        return {"tag-keywords": [word.casefold()], "tag-brackets": opener + closer}
     o, c = re.escape(opener), re.escape(closer)
-    inner = f"[^{re.escape(closer)}]"
-    return {"tag-pattern": f"{o}(?i:\\s*{re.escape(word)})\\s*:(?P<body>{inner}*){c}",
-            "tag-opener": f"{o}(?i:\\s*{re.escape(word)})\\b"}
+    return {"tag-pattern": f"{o}(?i:\\s*{re.escape(word)})\\s*:(?P<body>[^{c}]*){c}"}
 
 
 def _section(sec: Section, out: Derived, used: set[int]) -> None:
@@ -840,7 +837,8 @@ def render(derived: Derived, prompt_name: str) -> str:
         parts.append("\n# the prompt's own tag syntax\nevidence:\n")
         parts.append(_comment(d.evidence[0][2], "  "))
         for key, value, _ln in d.evidence:
-            parts.append(f"  {key}: {_q(value)}\n")
+            shown = _flow(value) if isinstance(value, list) else _q(value)
+            parts.append(f"  {key}: {shown}\n")
     body = list(_rules_yaml(d))
     if body:
         parts.append("\nrules:\n" + "".join(body))
