@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -51,3 +52,18 @@ def test_readme_rule_example_works_as_written(tmp_path, monkeypatch):
         assert [c.id for c in sys.modules["reportlint_acme"].get_rules()] == ["ACME101"]
     finally:
         sys.modules.pop("reportlint_acme", None)
+
+
+def test_readme_opening_sample_is_what_the_demo_prints(run_cli):
+    """The findings at the top of the README are `reportlint check` at the repository root,
+    with the example's folder left out of the paths (the sample shows the report as
+    `docs/summary.md`)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = text.split("$ reportlint check\n", 1)[1].split("```", 1)[0]
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    r = run_cli("check", "--color", "never", cwd=REPO, env=env)
+    assert r.returncode == 1, r.stderr
+    shown = (r.stdout.replace("examples/executive-summary/docs/executive_summary_senior_ai_manager"
+                              ".md", "docs/summary.md")
+             .replace("examples/executive-summary/", ""))
+    assert shown == sample
