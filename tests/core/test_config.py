@@ -49,7 +49,7 @@ CASES = [
      "(did you mean 'executive-summary'?)"),
     ("extends: other.yml\n", ".reportlint.yml:1: extends: file not found: other.yml"),
     ("rules: [a\n",
-     ".reportlint.yml:2: invalid YAML, column 1: expected ',' or ']', but got '<stream end>'"),
+     ".reportlint.yml:2: invalid YAML, column 1: did not find expected ',' or ']'"),
     ("rules:\n  required-headings:\n    headings: [No]\n",
      ".reportlint.yml:3: rules.required-headings.headings[0]: expected a string, got False"),
     ("rules:\n  required-table:\n    tables:\n      - name: x\n        columns: [a, 3]\n",

@@ -115,8 +115,8 @@ def _github_injection(folder: Path) -> str:
 
 CHECKS: list[Check] = [
     Check("config-yaml-syntax", "a `.reportlint.yml` that is not YAML",
-          "exit 2: .reportlint.yml:2: invalid YAML, column 1: expected ',' or ']', but got "
-          "'<stream end>'", _config_error("rules: [a\n")),
+          "exit 2: .reportlint.yml:2: invalid YAML, column 1: did not find expected ',' or ']'",
+          _config_error("rules: [a\n")),
     Check("config-wrong-type", "`min: many` for an integer option",
           "exit 2: .reportlint.yml:3: rules.word-count.min: expected an integer, got 'many'",
           _config_error("rules:\n  word-count:\n    min: many\n")),
