@@ -20,10 +20,11 @@ Fixtures (all generated from fixed seeds, so every run lints the same bytes):
 
 The configuration is the built-in ``executive-summary`` profile with
 ``sources.root: sources`` and the generated files as required sources: every
-rule runs. Measured commands run with bytecode caching on (as installed
-software does) and are interleaved, so the load of a shared machine weighs on
-both sides of a ratio alike; CPU-time ratios are printed beside the
-wall-clock ones.
+rule runs. Whole-process commands run reportlint installed from the working
+tree into a fresh venv (as a user's ``pip install`` does; dependencies from
+``.venv/wheelhouse``, no network), with bytecode caching on, and are
+interleaved, so the load of a shared machine weighs on both sides of a ratio
+alike; CPU-time ratios are printed beside the wall-clock ones.
 
 (f) times ``reportlint check`` and ``markdownlint-cli2`` on the bundled example
 report side by side; markdownlint-cli2 is installed with npm into a temporary
@@ -48,7 +49,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sidebyside import measure, npm_tool, time_commands
+from sidebyside import child_env, installed_reportlint, measure, npm_tool, time_commands
 
 BIN = Path(sys.executable).parent
 REPO = Path(__file__).resolve().parents[1]
@@ -362,19 +363,9 @@ def make_pathological(folder: Path, facts: list[Fact], typical: str) -> dict[str
 # (measure, time_commands and npm_tool live in sidebyside.py, for other benchmarks too)
 
 
-def child_env() -> dict[str, str]:
-    """The environment of the measured commands: bytecode caching on, as for any user
-    (with PYTHONDONTWRITEBYTECODE set, modules without a cache are compiled on every
-    start), and no GitHub Actions detection."""
-    env = dict(os.environ)
-    for key in ("PYTHONDONTWRITEBYTECODE", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        env.pop(key, None)
-    return env
-
-
 def reportlint_cmd() -> list[str]:
     exe = BIN / "reportlint"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportlint"]
+    return [str(exe)] if exe.exists() else [str(BIN / "python"), "-m", "reportlint"]
 
 
 def run_process(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -476,7 +467,7 @@ def in_process(fx: Fixtures, repeats: int) -> tuple[Ratio, Ratio]:
 def whole_process(fx: Fixtures, repeats: int, help_text: str) -> tuple[Ratio, Ratio]:
     """(b) and (c): `reportlint check` as a user runs it, vs python + marko."""
     rel = fx.typical.name
-    bare = [sys.executable, "-c",
+    bare = [str(BIN / "python"), "-c",
             "import sys, marko; marko.Markdown(extensions=['gfm']).parse("
             "open(sys.argv[1], encoding='utf-8').read())", rel]
     text_cmd = [*reportlint_cmd(), "check", "--format", "text", rel]
@@ -663,6 +654,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{len(fx.sources)} cited files of "
               f"{min(p.stat().st_size for p in fx.sources) / 1024:.0f}–"
               f"{max(p.stat().st_size for p in fx.sources) / 1024:.0f} KB", flush=True)
+        global BIN
+        BIN, how = installed_reportlint(folder)
+        print(f"measured: {how}", flush=True)
         help_text = check_help()
         a, d = in_process(fx, max(5, 15 // scale))
         b, c = whole_process(fx, max(3, 11 // scale), help_text)

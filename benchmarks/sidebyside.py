@@ -3,8 +3,10 @@
 Shared by the benchmarks (``bench.py``; a repository-scale benchmark can reuse
 it): ``npm_tool`` installs an npm package into a temporary folder and returns
 its command, or ``None`` and the reason when npm or the registry is not
-there; ``time_commands`` runs commands interleaved, repeatedly, and returns
-medians, so the load of a shared machine weighs on every command alike.
+there; ``installed_reportlint`` installs reportlint from the working tree
+into a fresh virtual environment, as a user's ``pip install`` does;
+``time_commands`` runs commands interleaved, repeatedly, and returns medians,
+so the load of a shared machine weighs on every command alike.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import resource
 import shutil
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 NPM_TIMEOUT = 600.0  # seconds for `npm install` on a slow registry mirror
+REPO = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,43 @@ def npm_tool(package: str, folder: Path, command: str | None = None
     except (OSError, ValueError):
         pass
     return [str(exe)], version
+
+
+def child_env() -> dict[str, str]:
+    """The environment of measured commands: bytecode caching on, as for any user
+    (with PYTHONDONTWRITEBYTECODE set, modules without a cache are compiled on
+    every start), and no GitHub Actions detection."""
+    env = dict(os.environ)
+    for key in ("PYTHONDONTWRITEBYTECODE", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        env.pop(key, None)
+    return env
+
+
+def installed_reportlint(folder: Path) -> tuple[Path, str]:
+    """A fresh venv in ``folder`` with reportlint installed from the working tree
+    (a wheel, not the editable install), its dependencies from the wheelhouse
+    ``make install`` fills (no index, no network): (its ``bin`` folder, a
+    description). Users run an installed reportlint: the development venv adds an
+    editable-install import hook and every test tool to each start (about 40 ms
+    on the bundled example). When the install fails, the development venv's
+    ``bin`` is returned, and the description says so."""
+    dev = Path(sys.executable).parent
+    wheelhouse = dev.parent / "wheelhouse"
+    if not wheelhouse.is_dir():
+        return dev, f"the development venv ({dev.parent}; no {wheelhouse} for an install)"
+    venv = folder / "venv"
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True,
+                       capture_output=True, timeout=300)
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                        "--no-index", "--find-links", str(wheelhouse), str(REPO)],
+                       check=True, capture_output=True, timeout=600, env=child_env())
+        # byte-compile as the first run of an installed tool would
+        subprocess.run([str(venv / "bin" / "reportlint"), "--version"], check=True,
+                       capture_output=True, timeout=60, env=child_env())
+    except (OSError, subprocess.SubprocessError) as exc:
+        return dev, f"the development venv ({dev.parent}; the install failed: {exc})"
+    return venv / "bin", f"reportlint installed from the working tree into {venv}"
 
 
 def _cpu() -> float:

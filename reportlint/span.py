@@ -4,15 +4,21 @@ A span's end is exclusive, which is SARIF's ``endColumn`` meaning: a span
 covering the single character at line 3, column 5 is ``3:5-3:6``. A span's
 ``path`` is empty inside the document model; the engine stamps the path when a
 finding leaves a rule.
+
+Both are named tuples, not dataclasses: a report's model holds several of
+them per block, and a tuple of numbers (or of such tuples and a string) is
+one the cyclic garbage collector stops tracking. On a report of 20,000
+claims they are 240,000 of the 600,000 objects the collector would otherwise
+walk on every full collection (docs/performance.md). They compare, order and
+hash by their fields, as frozen ordered dataclasses do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """A place in a file: 1-based line, 1-based column in code points."""
 
     line: int
@@ -22,8 +28,7 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A region of a file. ``start`` inclusive, ``end`` exclusive."""
 
     start: Position
