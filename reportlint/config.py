@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import options as opts
 from reportlint.discovery import find_config, find_project_root
@@ -62,8 +62,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-@dataclass(frozen=True)
-class RuleConfig:
+class RuleConfig(NamedTuple):
     """A rule's validated settings."""
 
     rule_id: str
@@ -115,8 +114,7 @@ class Config:
         return self._variants[matched]
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
     """An `overrides:` entry: globs relative to ``base`` and the layers they apply."""
 
     files: tuple[str, ...]
@@ -686,4 +684,4 @@ def _select(rules: dict[str, RuleConfig], selected: frozenset[str],
             enabled = rid in selected
         if rid in ignored:
             enabled = False
-        rules[rid] = dataclasses.replace(rc, enabled=enabled)
+        rules[rid] = rc._replace(enabled=enabled)

@@ -6,14 +6,13 @@ annotations); SARIF also carries them as tool execution notifications.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.finding import Finding, Severity
 from reportlint.span import Span
 
 
-@dataclass(frozen=True, eq=False)
-class Notice:
+class Notice(NamedTuple):
     """A notice: reportlint's own finding about the run (RL9xx)."""
 
     id: str

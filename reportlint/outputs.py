@@ -7,8 +7,8 @@ import os
 import stat
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.safeio import is_inside, not_regular
 
@@ -17,8 +17,7 @@ class OutputError(Exception):
     """An output that cannot be written, or a malformed ``--output``."""
 
 
-@dataclass(frozen=True)
-class OutputSpec:
+class OutputSpec(NamedTuple):
     """One requested output: a format and where it goes."""
 
     fmt: str

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.discovery import find_config, find_project_root
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """The paths linted with one configuration (``config`` None: the default profile)."""
 
     config: Path | None

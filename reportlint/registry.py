@@ -26,8 +26,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.rule import Rule
 
@@ -39,8 +39,7 @@ class RegistryError(Exception):
     """A rule could not be loaded or looked up."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Entry:
+class Entry(NamedTuple):
     """A registered rule class and where it came from."""
 
     cls: type[Rule]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.document import Document
 from reportlint.finding import Finding
@@ -32,8 +32,7 @@ _DIRECTIVE_RE = re.compile(
 _ANY_RE = re.compile(r"^reportlint[-\s]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     rule: str | None  # rule id, or None for every rule
     start: int
     end: int  # inclusive; a huge number for "to the end"

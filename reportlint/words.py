@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from reportlint.document import Document, Heading, ListItem, Paragraph, Prose, Table
 
@@ -28,8 +27,7 @@ _NOT_A_WORD_RE = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class WordCount:
+class WordCount(NamedTuple):
     prose: int
     table: int
 

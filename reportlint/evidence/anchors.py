@@ -47,8 +47,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -66,8 +65,7 @@ _LABEL_PREFIX = re.compile(r"^(?:[A-Za-z]{1,4}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[
 _NON_WORD_RUN = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True)
-class AnchorKey:
+class AnchorKey(NamedTuple):
     """The normalised parts of a section name (see the module docstring)."""
 
     label: str

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.document import Prose
 from reportlint.span import Span
@@ -93,8 +93,7 @@ _SECTION_TRAIL = " \t\n.,;:"
 _GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """One cited source: a path with optional sections, line ranges and qualifier.
 
     ``kind`` is ``file`` (a path-like word; a folder when it ends with ``/``;
@@ -137,8 +136,7 @@ class Citation:
         return bool(self.path) and not self.external
 
 
-@dataclass(frozen=True)
-class TagProblem:
+class TagProblem(NamedTuple):
     """A malformed tag, for RL301. ``code`` is a stable short name."""
 
     span: Span

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportlint.document import Block, Document, Heading, ListItem, Paragraph, Prose, Table
 from reportlint.evidence import numbers as num
@@ -51,16 +51,14 @@ _FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _LEFTOVER_WORD = re.compile(r"(?i)\b(?:sources?|evidence|see)\b|(?P<other>[^\W_])")
 
 
-@dataclass(frozen=True)
-class Cover:
+class Cover(NamedTuple):
     """A tag covering a claim, and how: ``inline``, ``column`` or ``standalone``."""
 
     kind: str
     tag: Tag
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A sentence, list item or table row, with its numbers and covering tags.
 
     ``numbers`` are every number token read in the unit (hard or not), with
@@ -75,7 +73,7 @@ class Claim:
     numbers: tuple[num.NumberToken, ...]
     covers: tuple[Cover, ...]
     section_index: int
-    block: Block = field(repr=False, compare=False)
+    block: Block
 
     @property
     def hard_numbers(self) -> tuple[num.NumberToken, ...]:
@@ -100,8 +98,7 @@ class Claim:
         return tuple(c for t in self.tags for c in t.citations)
 
 
-@dataclass(frozen=True)
-class Claims:
+class Claims(NamedTuple):
     """Everything the evidence rules read from one report, in document order."""
 
     claims: tuple[Claim, ...] = ()

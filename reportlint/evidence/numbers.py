@@ -35,8 +35,9 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from reportlint.options import opt
 from reportlint.span import Span
@@ -140,8 +141,7 @@ _HEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _HEADING_NUMBER_AFTER = re.compile(r"[.):]?(?:\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class NumberToken:
+class NumberToken(NamedTuple):
     """One number as written, with what the cross-check compares.
 
     ``start``/``end`` index the scanned text (for a claim: its ``text``),
@@ -289,7 +289,7 @@ def scan(text: str, policy: NumberPolicy = DEFAULT_POLICY,
         _continue_references(text, tokens)
     if policy.ignore != NON_HARD_KINDS:
         kept = frozenset(policy.ignore)
-        tokens = [t if t.hard or t.reason in kept else replace(t, hard=True, reason="")
+        tokens = [t if t.hard or t.reason in kept else t._replace(hard=True, reason="")
                   for t in tokens]
     if tokens and (policy.include_res or policy.exclude_res):
         tokens = _apply_patterns(text, tokens, policy)
@@ -576,7 +576,7 @@ def _pair(text: str, tokens: list[NumberToken]) -> None:
         elif gap == "" and b.text.startswith("-") and not b.approx:
             # "5%-20%" arrives as 5% and -20%: the hyphen is the range's, not a sign
             ra, rb = "low", "high"
-            b = replace(b, value=-b.value, text=b.text[1:], start=b.start + 1)
+            b = b._replace(value=-b.value, text=b.text[1:], start=b.start + 1)
         elif _DELTA_GAP.fullmatch(gap):
             ra, rb = "before", "after"
         elif _RATIO_GAP.fullmatch(gap) and not a.unit:
@@ -586,7 +586,7 @@ def _pair(text: str, tokens: list[NumberToken]) -> None:
         if a.role:
             ra = a.role
         unit = b.unit if ra == "low" and not a.unit else a.unit
-        a = replace(a, role=ra, unit=unit, keys=_keys(a.value, unit))
+        a = a._replace(role=ra, unit=unit, keys=_keys(a.value, unit))
         reason_b = b.reason
         # "lines 183-205", "2024-25": the second end shares the first's nature
         if ra == "low" and a.reason in ("reference", "version", "year") and not b.unit and (
@@ -594,7 +594,7 @@ def _pair(text: str, tokens: list[NumberToken]) -> None:
             reason_b = a.reason
         if rb == "denominator" and "." in a.text and b.value in (5, 10, 100):
             reason_b = "scale"  # the 5 of 4.06/5 is a scale, not a measurement
-        b = replace(b, role=rb, reason=reason_b, hard=not reason_b)
+        b = b._replace(role=rb, reason=reason_b, hard=not reason_b)
         tokens[i], tokens[i + 1] = a, b
 
 
@@ -607,13 +607,13 @@ def _continue_references(text: str, tokens: list[NumberToken]) -> None:
     for i in range(1, len(tokens)):
         prev, tok = tokens[i - 1], tokens[i]
         if prev.text == "24" and tok.text == "7" and text[prev.end:tok.start] == "/":
-            tokens[i - 1] = replace(prev, hard=False, reason="reference")
-            tokens[i] = replace(tok, hard=False, reason="reference")
+            tokens[i - 1] = prev._replace(hard=False, reason="reference")
+            tokens[i] = tok._replace(hard=False, reason="reference")
     for i in range(1, len(tokens)):
         prev, tok = tokens[i - 1], tokens[i]
         if prev.reason == "reference" and tok.hard and not tok.unit and not tok.noun \
                 and _LIST_GAP.fullmatch(text, prev.end, tok.start):
-            tokens[i] = replace(tok, hard=False, reason="reference")
+            tokens[i] = tok._replace(hard=False, reason="reference")
 
 
 def _apply_patterns(text: str, tokens: list[NumberToken],
@@ -623,9 +623,9 @@ def _apply_patterns(text: str, tokens: list[NumberToken],
     out = []
     for tok in tokens:
         if exclude and _overlaps(exclude, tok):
-            tok = replace(tok, hard=False, reason="excluded")
+            tok = tok._replace(hard=False, reason="excluded")
         elif include and not tok.hard and _overlaps(include, tok):
-            tok = replace(tok, hard=True, reason="")
+            tok = tok._replace(hard=True, reason="")
         out.append(tok)
     return out
 

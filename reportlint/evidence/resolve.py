@@ -38,8 +38,8 @@ import posixpath
 import re
 import stat
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.evidence.settings import DEFAULT_SKIP_DIRS
 
@@ -56,8 +56,7 @@ class Status(enum.Enum):
     GLOB = "glob"  # a pattern: ``candidates`` are the files it matches
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """Where a cited path leads.
 
     ``path`` (for ``RESOLVED`` and ``DIRECTORY``) is the real location,

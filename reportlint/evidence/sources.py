@@ -34,7 +34,6 @@ import re
 import stat
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -71,8 +70,7 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9 ]*")
 
 
-@dataclass(frozen=True)
-class SourceSection:
+class SourceSection(NamedTuple):
     """A heading, bold label or key of a source file, with the lines it covers.
 
     ``kind`` is ``heading``, ``label`` or ``key``; ``level`` is the heading
@@ -487,8 +485,7 @@ def _first_line(text: str) -> str:
 TEXT_WINDOW = 20
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A place where several numbers of a claim occur close together.
 
     ``span`` runs from the first to the last of them; ``values`` are the
@@ -504,8 +501,7 @@ class Suggestion:
         return self.span.path
 
 
-@dataclass(frozen=True)
-class Search:
+class Search(NamedTuple):
     """Where some numbers occur under the root, from one bounded search.
 
     ``found`` maps each lookup key to its places; ``cut`` says, when a budget

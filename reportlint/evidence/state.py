@@ -14,9 +14,8 @@ keying strings into a cache:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.evidence.citations import Citation
 from reportlint.evidence.claims import Claims, extract
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
     from reportlint.rule import Context
 
 
-@dataclass(frozen=True)
-class ResolvedCitation:
+class ResolvedCitation(NamedTuple):
     """A citation and where it leads.
 
     ``document`` is true for a tag that names no file (``(source: review

@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """A scalar value: its key path and the offsets of its raw text."""
 
     path: str
@@ -25,8 +24,7 @@ class Scalar:
     end: int
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """A mapping key: its full path, its own name, and the offsets it covers.
 
     ``start``/``name_end`` delimit the key itself; ``end`` is the end of its value.

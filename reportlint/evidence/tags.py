@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.document import Piece, Prose, Table
 from reportlint.evidence.citations import (
@@ -63,8 +63,7 @@ _HTML = re.compile(r"<[A-Za-z/!][^<>]*>")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|(?i:\bhttps?://[^\s<>()]+)")
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     """A tag and its citations. ``text_range`` indexes the rendered ``Prose.text``.
 
     ``form`` is ``paren``, ``cell``, ``line`` or ``footnote`` (see the module
@@ -79,8 +78,7 @@ class Tag:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class TagScan:
+class TagScan(NamedTuple):
     """The tags of one prose text, and every problem (inside tags or not)."""
 
     tags: tuple[Tag, ...] = ()
@@ -109,8 +107,7 @@ class _RawProse(Prose):
         return Span(position(start), position(base + j))
 
 
-@dataclass(frozen=True)
-class RawView:
+class RawView(NamedTuple):
     """A block's source text as a ``Prose`` (one exact piece), and its skip ranges."""
 
     prose: Prose

@@ -23,8 +23,8 @@ or unreadable) is *unverifiable*, not wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from reportlint.evidence.citations import Citation
 from reportlint.evidence.claims import Claim
@@ -49,8 +49,7 @@ def num_digits(v: Decimal) -> str:
     return "".join(ch for ch in format(v.normalize(), "f") if ch.isdigit())
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """One cited file and the part of it the citation points at."""
 
     path: str  # relative to the sources root
@@ -59,8 +58,7 @@ class Scope:
     what: str = "file"  # "section", "lines" or "file"
 
 
-@dataclass(frozen=True)
-class NumberCheck:
+class NumberCheck(NamedTuple):
     token: NumberToken
     status: str  # "scope", "file", "rounded" (a cited value, rounded) or "missing"
     found: tuple[Location, ...]
@@ -69,8 +67,7 @@ class NumberCheck:
     cited: tuple[str, ...] = ()  # the cited files, each once
 
 
-@dataclass(frozen=True)
-class ClaimCheck:
+class ClaimCheck(NamedTuple):
     claim: Claim
     numbers: tuple[NumberCheck, ...]
     verifiable: bool  # some citation resolved to a readable file

@@ -88,7 +88,7 @@ def test_tag_scan_skips_only_prose_without_a_parenthesis(text: str) -> None:
 def test_shifted_keeps_every_field() -> None:
     for tok in scan("from ~2,200 to 3.5k steps, 70%+ of 4.06/5 and 5-20% (v1.2, 2024)"):
         moved = tok.shifted(3, Span.at(2, 4))
-        assert moved == type(tok)(**{**{f: getattr(tok, f) for f in tok.__slots__},
+        assert moved == type(tok)(**{**{f: getattr(tok, f) for f in tok._fields},
                                      "start": tok.start + 3, "end": tok.end + 3,
                                      "span": Span.at(2, 4)})
         assert tok.shifted(0) == tok
