@@ -23,7 +23,7 @@ import operator
 import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import marko
 from marko import block as mblock
@@ -86,8 +86,7 @@ class LineIndex:
 # --------------------------------------------------------------------------- prose
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A run of prose text and where it came from.
 
     ``kind`` is ``text``, ``code`` (code span content), ``html`` (inline HTML),
@@ -215,15 +214,13 @@ class ListItem(Block):
     quote_depth: int = 0
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     span: Span
-    prose: Prose = field(repr=False)
+    prose: Prose
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     cells: tuple[Cell, ...]
     span: Span
 
@@ -263,8 +260,7 @@ class HtmlComment(Block):
     inline: bool = False
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     span: Span
     raw: str
     data: Any = None
