@@ -596,22 +596,11 @@ def run() -> None:
     document model added since; on 20,000 claims the default costs about a
     quarter of the run (9.6 s against 7.3 s; docs/performance.md). Cycles are
     still collected.
-
-    The second, once the command is done (click's ``main`` ends in
-    ``SystemExit``): the collector is switched off for the interpreter's
-    teardown, which then frees the modules and the run's objects by reference
-    counting alone. With it on, teardown ran collection after collection over
-    objects about to be freed anyway: about 50 ms of a 400 ms check of the
-    bundled example (docs/performance.md). The final collection the interpreter
-    makes at exit still runs.
     """
     import gc
 
     gc.set_threshold(10_000, 10, 10)
-    try:
-        main()
-    finally:
-        gc.disable()
+    main()
 
 
 __all__ = ["OutputSpec", "main", "run"]
