@@ -23,6 +23,7 @@ or unreadable) is *unverifiable*, not wrong.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -45,8 +46,12 @@ LINE_WINDOW = 3
 NEAR = Decimal("0.05")
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
 def num_digits(v: Decimal) -> str:
-    return "".join(ch for ch in format(v.normalize(), "f") if ch.isdigit())
+    """The digits of ``v`` written out in full (``2E+4``: ``20000``; ``0.05``: ``005``)."""
+    return _NOT_DIGIT.sub("", format(v.normalize(), "f"))
 
 
 class Scope(NamedTuple):
