@@ -62,15 +62,12 @@ def _base() -> Any:
 
     if not getattr(yaml, "__with_libyaml__", False):
         return yaml.SafeLoader
-    from yaml._yaml import CParser
 
-    class _Base(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
-                yaml.resolver.Resolver):
+    # ``Composer`` first: its composing methods take the place of the C ones
+    class _Base(yaml.composer.Composer, yaml.CSafeLoader):
         def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
+            yaml.CSafeLoader.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
 
     return _Base
 

@@ -28,10 +28,11 @@ def loader_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 
 
 def test_the_parser_is_libyaml_when_pyyaml_has_it(loader_kind: str) -> None:
-    from yaml._yaml import CParser
-
-    uses_c = issubclass(yamlload._loader(), CParser)
+    loader = yamlload._loader()
+    uses_c = issubclass(loader, yaml.CSafeLoader)
     assert uses_c is (loader_kind == "libyaml")
+    # composing stays PyYAML's Python composer (where the guards are), not libyaml's
+    assert loader.get_single_node is yaml.composer.Composer.get_single_node
 
 
 def test_lines_are_recorded(loader_kind: str) -> None:
