@@ -177,10 +177,8 @@ class NumberToken(NamedTuple):
 
     def shifted(self, offset: int, span: Span | None = None) -> NumberToken:
         """The same token with its offsets moved (and its report span set)."""
-        # the constructor directly: dataclasses.replace inspects the fields on every call
-        return NumberToken(self.text, self.start + offset, self.end + offset, self.value,
-                           self.keys, self.unit, self.approx, self.role, self.hard,
-                           self.reason, span if span is not None else self.span, self.noun)
+        return self._replace(start=self.start + offset, end=self.end + offset,
+                             span=span if span is not None else self.span)
 
 
 @dataclass(frozen=True)
