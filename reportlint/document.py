@@ -191,6 +191,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Heading(Block):
+    """An ATX (``#``) or setext heading; ``text`` is its plain text, ``level`` 1-6."""
+
     level: int
     text: str
     prose: Prose = field(repr=False)
@@ -199,6 +201,8 @@ class Heading(Block):
 
 @dataclass(frozen=True)
 class Paragraph(Block):
+    """A paragraph; ``quote_depth`` is how many block quotes it sits in."""
+
     prose: Prose = field(repr=False)
     quote_depth: int = 0
 
@@ -227,6 +231,8 @@ class Row(NamedTuple):
 
 @dataclass(frozen=True)
 class Table(Block):
+    """A GFM table: its header row and its body rows (``columns``: the header's texts)."""
+
     header: Row
     rows: tuple[Row, ...]
 
@@ -249,6 +255,8 @@ class CodeBlock(Block):
 
 @dataclass(frozen=True)
 class BlockQuote(Block):
+    """A block quote; ``depth`` counts the quotes it is nested in, itself included."""
+
     depth: int = 1
 
 

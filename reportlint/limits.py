@@ -34,6 +34,8 @@ MAX_PARSE_SECONDS = 3600.0
 
 @dataclass(frozen=True)
 class Limits:
+    """The ``limits`` section: how much of a report is read, and for how long."""
+
     max_bytes: int = opt(5_000_000, "Largest report read, in bytes.")
     max_nesting: int = opt(32, "Deepest nesting of lists and block quotes together.")
     max_quote_depth: int = opt(16, "Deepest nesting of block quotes alone (the parser's "

@@ -85,6 +85,8 @@ class RequiredHeadings(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `required-headings`, documented in the rule's docstring."""
+
         headings: tuple[str, ...] = opt((), "Ordered template: heading texts (optionally with "
                                             "`#` level) and wildcards `*`, `+`, `?`.")
         levels: tuple[int, ...] = opt((), "Only headings of these levels are compared "

@@ -48,6 +48,8 @@ class HeadingLevels(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `heading-levels`, documented in the rule's docstring."""
+
         levels: tuple[int, ...] = opt((1, 2, 3, 4, 5, 6), "Allowed levels besides the title.")
         title: Literal["optional", "required", "forbidden"] = opt(
             "optional", "A single `#` title as the first heading.")

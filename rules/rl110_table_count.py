@@ -8,6 +8,8 @@ from reportlint import Context, Document, Finding, Rule, Severity, Table, find_s
 
 @dataclass(frozen=True)
 class SectionTables:
+    """One entry of `sections`: a section and its range of tables."""
+
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int = opt(0, "Fewest tables in the section, its subsections included.")
     max: int | None = opt(None, "Most tables in the section (null: no limit).")
@@ -60,6 +62,8 @@ class TableCount(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `table-count`, documented in the rule's docstring."""
+
         min: int = opt(0, "Fewest tables in the report.")
         max: int | None = opt(None, "Most tables in the report (null: no limit).")
         sections: tuple[SectionTables, ...] = opt((), "Per-section ranges.")

@@ -23,6 +23,8 @@ from reportlint import (
 
 @dataclass(frozen=True)
 class TableSpec:
+    """One entry of `tables`: a table that must be there, and where."""
+
     name: str = opt("", "The table's name, found in a heading, a caption or the header.")
     section: str = opt("", "The section it must be in (empty: anywhere).")
     columns: tuple[str, ...] = opt((), "Columns it must have, in any order.")
@@ -105,6 +107,8 @@ class RequiredTable(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `required-table`, documented in the rule's docstring."""
+
         tables: tuple[TableSpec, ...] = opt((), "The required tables.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

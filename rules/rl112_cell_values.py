@@ -31,6 +31,8 @@ Format = Literal["", "iso-date", "score", "percent", "number", "integer"]
 
 @dataclass(frozen=True)
 class ColumnSpec:
+    """One entry of `columns`: a column and the values its cells may hold."""
+
     column: str = opt("", "The column's name (matched as `required-table` matches columns).")
     section: str = opt("", "Only tables in this section (empty: every table).")
     values: tuple[str, ...] = opt((), "The vocabulary: each cell is one of these "
@@ -105,6 +107,8 @@ class CellValues(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `cell-values`, documented in the rule's docstring."""
+
         columns: tuple[ColumnSpec, ...] = opt((), "The checked columns.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

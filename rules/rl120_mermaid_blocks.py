@@ -43,6 +43,8 @@ class MermaidBlocks(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `mermaid-blocks`, documented in the rule's docstring."""
+
         min: int = opt(0, "Fewest diagrams.")
         max: int | None = opt(None, "Most diagrams (null: no limit).")
         languages: tuple[str, ...] = opt(("mermaid",), "Info-string languages counted.")

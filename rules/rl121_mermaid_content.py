@@ -96,6 +96,8 @@ class MermaidContent(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `mermaid-content`, documented in the rule's docstring."""
+
         types: tuple[str, ...] = opt((), "Allowed diagram types (empty: any known type).")
         nodes: tuple[str, ...] = opt((), "Terms that must name a node; `|` separates "
                                          "alternatives.")

@@ -8,6 +8,8 @@ from reportlint import Context, Document, Finding, ListItem, Rule, Severity, fin
 
 @dataclass(frozen=True)
 class SectionItems:
+    """One entry of `sections`: a section and its range of top-level list items."""
+
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int = opt(0, "Fewest top-level items.")
     max: int | None = opt(None, "Most top-level items (null: no limit).")
@@ -58,6 +60,8 @@ class ListItems(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `list-items`, documented in the rule's docstring."""
+
         sections: tuple[SectionItems, ...] = opt((), "Sections and their item ranges.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -25,6 +25,8 @@ _BOLD_RE = re.compile(r"^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__)(?P<label>.+?)\1
 
 @dataclass(frozen=True)
 class ContentSpec:
+    """One entry of `items`: a labelled piece of content that must be there."""
+
     label: str = opt("", "The subsection heading or bold label that must be there.")
     section: str = opt("", "The section it must be in (empty: anywhere).")
     list: bool = opt(False, "A list must follow the label (under the subsection, or after "
@@ -105,6 +107,8 @@ class RequiredContent(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `required-content`, documented in the rule's docstring."""
+
         items: tuple[ContentSpec, ...] = opt((), "The required pieces of content.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

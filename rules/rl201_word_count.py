@@ -46,6 +46,8 @@ class WordCount(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `word-count`, documented in the rule's docstring."""
+
         min: int | None = opt(None, "Fewest prose words.")
         max: int | None = opt(None, "Most prose words.")
         include_tables: bool = opt(False, "Count table words too.")

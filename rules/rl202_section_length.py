@@ -18,6 +18,8 @@ from reportlint import (
 
 @dataclass(frozen=True)
 class SectionWords:
+    """One entry of `sections`: a section and its range of prose words."""
+
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int | None = opt(None, "Fewest prose words, subsections included.")
     max: int | None = opt(None, "Most prose words, subsections included.")
@@ -57,6 +59,8 @@ class SectionLength(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `section-length`, documented in the rule's docstring."""
+
         sections: tuple[SectionWords, ...] = opt((), "Sections and their word ranges.")
         exclude: tuple[str, ...] = opt(WordCounter.default_exclude,
                                        "Regexes whose matches are not counted.")

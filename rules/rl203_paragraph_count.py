@@ -12,6 +12,8 @@ _CAPTION_RE = re.compile(r"^\s*(\*\*|__)[^*_]+\1[:.]?\s*$")
 
 @dataclass(frozen=True)
 class SectionProse:
+    """One entry of `sections`: a section and its range of paragraphs."""
+
     heading: str = opt("", "The section (heading text, optionally with its `#` level).")
     min: int | None = opt(None, "Fewest paragraphs.")
     max: int | None = opt(None, "Most paragraphs (0: no prose, only tables, lists, "
@@ -82,6 +84,8 @@ class ParagraphCount(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `paragraph-count`, documented in the rule's docstring."""
+
         sections: tuple[SectionProse, ...] = opt((), "Sections and their paragraph ranges.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -82,6 +82,8 @@ class BannedPhrases(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `banned-phrases`, documented in the rule's docstring."""
+
         phrases: tuple[str, ...] = opt(FLUFF, "Banned phrases.")
         extra_phrases: tuple[str, ...] = opt((), "Phrases added to `phrases`.")
         patterns: tuple[str, ...] = opt((), "Banned regular expressions (case-insensitive).")

@@ -82,6 +82,8 @@ class Placeholders(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `placeholders`, documented in the rule's docstring."""
+
         patterns: tuple[str, ...] = opt(PLACEHOLDERS, "Placeholder regexes.")
         allow: tuple[str, ...] = opt((), "Regexes of matches to accept.")
 

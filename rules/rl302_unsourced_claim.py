@@ -75,6 +75,8 @@ class UnsourcedClaim(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `unsourced-claim`, documented in the rule's docstring."""
+
         suggestions: int = opt(3, "Places under the sources root to suggest, at most.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

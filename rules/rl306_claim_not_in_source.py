@@ -85,6 +85,8 @@ class ClaimNotInSource(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `claim-not-in-source`, documented in the rule's docstring."""
+
         outside_section: bool = opt(True, "Report numbers found only outside the cited "
                                           "section, as notes.")
         elsewhere: int = opt(3, "Places elsewhere under the sources root to name.")

@@ -159,6 +159,8 @@ class MetricConflict(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `metric-conflict`, documented in the rule's docstring."""
+
         metrics: tuple[str, ...] = opt(METRICS, "Metric labels compared.")
         extra_metrics: tuple[str, ...] = opt((), "Labels added to `metrics`.")
         window: int = opt(3, "Words allowed between two words of a label.")

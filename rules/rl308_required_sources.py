@@ -50,6 +50,8 @@ class RequiredSources(Rule):
 
     @dataclass(frozen=True)
     class Options:
+        """The options of `required-sources`, documented in the rule's docstring."""
+
         required: tuple[str, ...] = opt((), "Inputs that must be cited (paths or globs).")
         optional: tuple[str, ...] = opt((), "Inputs to cite when they exist under the sources "
                                             "root.")

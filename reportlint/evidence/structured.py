@@ -39,6 +39,8 @@ class Key(NamedTuple):
 
 @dataclass
 class Outline:
+    """The keys and scalar values of a JSON or YAML file, with their offsets."""
+
     keys: list[Key] = field(default_factory=list)
     scalars: list[Scalar] = field(default_factory=list)
 
@@ -50,6 +52,8 @@ _JSON_TOKEN = re.compile(
 
 @dataclass
 class _Frame:
+    """An object or array being read: where it is, and what comes next in it."""
+
     kind: str  # "obj" or "arr"
     path: str
     opened_by: tuple[str, str, int, int] | None  # the key whose value this container is
