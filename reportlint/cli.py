@@ -589,16 +589,23 @@ for _command in main.commands.values():
 def run() -> None:
     """The ``reportlint`` console command.
 
-    One process-wide setting first, which library code must not make: the
-    cyclic collector's youngest generation is collected every 10,000
-    allocations instead of every 700. A lint allocates many small objects that
-    reference counting frees, and each young collection also walks what the
-    document model added since; parsing and reading 20,000 claims takes
-    6.05 s with the default and 4.45 s with this (docs/performance.md). Cycles
-    are still collected.
+    Two process-wide settings first, which library code must not make
+    (docs/performance.md has the measurements):
+
+    - ``gc.freeze()``: what the imports created (modules, classes, compiled
+      patterns) lives as long as the process, so the cyclic collector stops
+      walking it; 1.4 % fewer instructions on the bundled example.
+    - the youngest generation is collected every 10,000 allocations instead
+      of every 700. A lint allocates many small objects that reference
+      counting frees, and each young collection also walks what the document
+      model added since; parsing and reading 20,000 claims takes 6.05 s with
+      the default and 4.45 s with this.
+
+    Cycles are still collected.
     """
     import gc
 
+    gc.freeze()
     gc.set_threshold(10_000, 10, 10)
     main()
 
