@@ -32,9 +32,10 @@ def test_the_console_command_freezes_the_imports_and_raises_the_threshold() -> N
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     seen = json.loads(out)
-    assert seen["before"]["frozen"] == 0
-    assert seen["before"]["threshold"][0] == 700  # the interpreter's default
-    assert seen["frozen"] > 1000  # the modules and classes imported so far
+    # the interpreter's own starting point differs by version (3.12 starts with some
+    # objects frozen, 3.13's default threshold is 2,000): compare with it
+    assert seen["before"]["threshold"] != [10_000, 10, 10]
+    assert seen["frozen"] > seen["before"]["frozen"] + 1000  # what the imports created
     assert seen["threshold"] == [10_000, 10, 10]
     assert seen["enabled"] is True  # cycles are still collected
 
