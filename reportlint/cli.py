@@ -592,14 +592,15 @@ def run() -> None:
     Two process-wide settings first, which library code must not make
     (docs/performance.md has the measurements):
 
-    - ``gc.freeze()``: what the imports created (modules, classes, compiled
-      patterns) lives as long as the process, so the cyclic collector stops
-      walking it; 1.4 % fewer instructions on the bundled example.
+    - ``gc.freeze()``: what importing the command created (modules, classes,
+      compiled patterns) lives as long as the process, so the cyclic collector
+      stops walking it; 1.4 % fewer instructions on the bundled example.
     - the youngest generation is collected every 10,000 allocations instead
-      of every 700. A lint allocates many small objects that reference
-      counting frees, and each young collection also walks what the document
-      model added since; parsing and reading 20,000 claims takes 6.05 s with
-      the default and 4.45 s with this.
+      of the interpreter's default (700; 2,000 from Python 3.13). A lint
+      allocates many small objects that reference counting frees, and each
+      young collection also walks what the document model added since;
+      parsing and reading 20,000 claims takes 6.05 s with the default and
+      4.45 s with this.
 
     Cycles are still collected.
     """

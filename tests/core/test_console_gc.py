@@ -17,7 +17,7 @@ from reportlint.testing import lint_string
 # run() in a child process (the settings are process-wide), with `main` replaced by
 # a probe that reports what the collector looks like when the command starts
 PROBE = """
-import gc, json, sys
+import gc, json
 import reportlint.cli as cli
 before = {"threshold": gc.get_threshold(), "frozen": gc.get_freeze_count()}
 def probe():
